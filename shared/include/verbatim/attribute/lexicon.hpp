@@ -1,0 +1,26 @@
+#pragma once
+// Word lists the attribution rules use: verbs of saying, role nouns, honorifics, pronouns.
+// They describe English press-release prose, not any one document.
+
+#include <string_view>
+
+namespace verbatim::attribute::lexicon {
+
+// A verb (or its first word) that introduces what someone said, thought or proposed.
+bool is_speech_verb(std::string_view lower);
+// Nouns of office that make a run of capitalised words a title: governor, speaker, mayor...
+bool is_role_word(std::string_view lower);
+// Words that can sit inside a title between role words and names: of, the, for, and...
+bool is_title_connector(std::string_view lower);
+// Mr, Mrs, Ms, Dr, Sir: a person follows.
+bool is_honorific(std::string_view lower);
+// Words allowed between a subject and its verb: also, then, further, was...
+bool is_subject_gap_word(std::string_view lower);
+// Labels of unnamed transcript turns: Question, Answer, Remark...
+bool is_turn_label(std::string_view lower);
+// Words that never start a person's name even when capitalised: The, This, During...
+bool is_non_name_word(std::string_view lower);
+// Nouns for a speech: address, speech, remarks, report (for "X's remarks focused on").
+bool is_speech_noun(std::string_view lower);
+
+}  // namespace verbatim::attribute::lexicon

@@ -1,0 +1,26 @@
+#pragma once
+// Problems met while reading a corpus: collected, logged once each, summarised at the end.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+namespace verbatim::corpus {
+
+enum class Severity {
+    skipped,  // not a corpus file (image, SOURCE.md, ...): a one-line note, not a problem
+    problem,  // bad input: part or all of a file was not indexed
+};
+
+struct Problem {
+    std::string file;
+    std::size_t line = 0;  // 1-based, 0 when the whole file is concerned
+    Severity severity = Severity::problem;
+    std::string message;
+
+    std::string to_string() const;
+};
+
+using ProblemSink = std::function<void(const Problem&)>;
+
+}  // namespace verbatim::corpus

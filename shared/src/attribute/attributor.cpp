@@ -1,0 +1,535 @@
+#include <verbatim/attribute/attributor.hpp>
+
+#include <verbatim/attribute/cast.hpp>
+#include <verbatim/attribute/lexicon.hpp>
+#include <verbatim/text/unicode.hpp>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace verbatim::attribute {
+
+namespace {
+
+using segment::Paragraph;
+using segment::Range;
+
+constexpr int kNobody = -1;
+
+struct Subject {
+    int entity = kNobody;
+    std::string evidence;
+    double confidence = 0.0;
+};
+
+// What the first pass learns about one paragraph.
+struct ParagraphFacts {
+    std::vector<Token> tokens;
+    std::vector<std::pair<std::size_t, std::size_t>> sentences;  // token ranges
+    std::vector<Mention> mentions;
+    std::vector<int> mention_entity;
+    // Transcript turn: "NAME: words" — the words start at byte `turn_text`.
+    bool turn = false;
+    int turn_entity = kNobody;
+    std::string turn_label;
+    std::size_t turn_text = 0;
+    bool separator = false;  // "***", "<…>": no words
+};
+
+// One sentence's verdict.
+struct Verdict {
+    Kind kind = Kind::narrative;
+    Subject subject;
+    std::size_t begin = 0, end = 0;  // bytes in the paragraph
+};
+
+bool is_pronoun(const Token& t) { return t.lower == "she" || t.lower == "he"; }
+
+Gender pronoun_gender(const Token& t) { return t.lower == "she" ? Gender::female : Gender::male; }
+
+class DocumentAttribution {
+public:
+    DocumentAttribution(const Gazetteer& g, const corpus::RawDocument& d, const std::vector<Paragraph>& p)
+        : m_g(g), m_doc(d), m_paragraphs(p) {}
+
+    std::vector<Statement> run() {
+        first_pass();
+        fill_default_country();
+        std::vector<Statement> out;
+        for (std::size_t i = 0; i < m_paragraphs.size(); ++i) second_pass(i, out);
+        return out;
+    }
+
+private:
+    const Gazetteer& m_g;
+    const corpus::RawDocument& m_doc;
+    const std::vector<Paragraph>& m_paragraphs;
+    Cast m_cast;
+    std::vector<ParagraphFacts> m_facts;
+    // Salience: who spoke and who was named last, by gender (index 0 unknown, 1 female, 2 male).
+    int m_last_speaker[3] = {kNobody, kNobody, kNobody};
+    int m_last_named[3] = {kNobody, kNobody, kNobody};
+    int m_turn_speaker = kNobody;
+    bool m_in_turn = false;
+    std::string m_turn_label;
+    int m_last_paragraph_speaker = kNobody;
+    int m_open_quote_speaker = kNobody;
+
+    // ---- first pass: tokens, turns, mentions, the cast ------------------------------------
+
+    void first_pass() {
+        for (const Paragraph& p : m_paragraphs) {
+            ParagraphFacts f;
+            f.tokens = tokenize(p.text);
+            for (Token& t : f.tokens)
+                for (const auto& q : p.quotes)
+                    if (q.inner.contains(t.begin)) t.in_quote = true;
+            std::size_t s = 0;
+            for (const Range& r : p.sentences) {
+                const std::size_t first = s;
+                while (s < f.tokens.size() && f.tokens[s].begin < r.end) ++s;
+                f.sentences.emplace_back(first, s);
+            }
+            f.separator = std::none_of(f.tokens.begin(), f.tokens.end(), [](const Token& t) { return t.word; });
+            detect_turn(p, f);
+            const std::size_t from = f.turn ? 0 : 0;
+            f.mentions = find_mentions(f.tokens, from, f.tokens.size(), m_g);
+            for (const Mention& m : f.mentions) f.mention_entity.push_back(static_cast<int>(m_cast.add(m)));
+            if (f.turn && f.turn_entity == kNobody && !f.mentions.empty() &&
+                f.mentions.front().name_last <= turn_colon(f))
+                f.turn_entity = f.mention_entity.front();
+            learn_gender_from_context(f);
+            m_facts.push_back(std::move(f));
+        }
+    }
+
+    static std::size_t turn_colon(const ParagraphFacts& f) {
+        for (std::size_t i = 0; i < f.tokens.size(); ++i)
+            if (f.tokens[i].text == ":") return i;
+        return 0;
+    }
+
+    // "Vladimir Putin: …", "Governor of the Tula Region Alexei Dyumin: …", "Question: …".
+    void detect_turn(const Paragraph& p, ParagraphFacts& f) {
+        const auto& t = f.tokens;
+        std::size_t colon = 0;
+        for (std::size_t i = 0; i < t.size() && i < 20; ++i) {
+            if (t[i].text == ":") {
+                colon = i;
+                break;
+            }
+            const bool ok = (t[i].word && (t[i].capitalised || t[i].initial || lexicon::is_title_connector(t[i].lower) ||
+                                           lexicon::is_role_word(t[i].lower))) ||
+                            t[i].text == "." || t[i].text == "(" || t[i].text == ")" || t[i].text == "," ||
+                            t[i].text == "-";
+            if (!ok || t[i].in_quote) return;
+        }
+        if (colon == 0 || colon + 1 >= t.size()) return;
+        const auto mentions = find_mentions(t, 0, colon, m_g);
+        if (!mentions.empty()) {
+            f.turn = true;
+        } else if (lexicon::is_turn_label(t[0].lower)) {
+            f.turn = true;
+            f.turn_label = t[0].text;
+        } else if (colon == 1 && t[0].capitalised) {
+            if (auto e = m_cast.by_surname(t[0].text)) {
+                f.turn = true;
+                f.turn_entity = static_cast<int>(*e);
+            }
+        }
+        if (f.turn) f.turn_text = t[colon + 1].begin;
+        (void)p;
+    }
+
+    // "Valentina Matvienko said in her opening remarks": the text tells the gender.
+    void learn_gender_from_context(const ParagraphFacts& f) {
+        for (std::size_t k = 0; k < f.mentions.size(); ++k) {
+            Entity& e = m_cast.entities()[static_cast<std::size_t>(f.mention_entity[k])];
+            if (e.gender != Gender::unknown) continue;
+            const std::size_t stop = std::min(f.tokens.size(), f.mentions[k].last + 8);
+            for (std::size_t i = f.mentions[k].last; i < stop; ++i) {
+                const std::string& w = f.tokens[i].lower;
+                if (f.tokens[i].text == "." || (k + 1 < f.mentions.size() && i >= f.mentions[k + 1].first)) break;
+                if (w == "her" || w == "she" || w == "herself") { e.gender = Gender::female; break; }
+                if (w == "his" || w == "he" || w == "himself") { e.gender = Gender::male; break; }
+            }
+        }
+    }
+
+    // People without a country take the document's: the country most of its office holders
+    // serve, else the country its text names most.
+    void fill_default_country() {
+        std::map<std::string, int> votes;
+        for (const Entity& e : m_cast.entities())
+            if (!e.office.country.empty()) ++votes[e.office.country];
+        if (votes.empty()) {
+            for (const ParagraphFacts& f : m_facts) {
+                for (const auto& m : m_g.find_regions(f.tokens, 0, f.tokens.size())) ++votes[m.entry->country];
+                for (const auto& m : m_g.find_countries(f.tokens, 0, f.tokens.size())) ++votes[*m.entry];
+            }
+        }
+        std::string best;
+        int most = 0;
+        for (const auto& [country, n] : votes)
+            if (n > most) best = country, most = n;
+        for (Entity& e : m_cast.entities())
+            if (e.office.country.empty()) e.office.country = best;
+    }
+
+    // ---- second pass: sentences, subjects, quotations, statements -------------------------
+
+    int gender_slot(Gender g) const { return g == Gender::female ? 1 : g == Gender::male ? 2 : 0; }
+
+    void note_named(int entity) {
+        if (entity == kNobody) return;
+        m_last_named[gender_slot(m_cast.entities()[static_cast<std::size_t>(entity)].gender)] = entity;
+    }
+    void note_speaker(int entity) {
+        if (entity == kNobody) return;
+        m_last_speaker[gender_slot(m_cast.entities()[static_cast<std::size_t>(entity)].gender)] = entity;
+        note_named(entity);
+    }
+
+    const Mention* mention_ending_at(const ParagraphFacts& f, std::size_t end, int& entity) const {
+        for (std::size_t k = 0; k < f.mentions.size(); ++k) {
+            if (f.mentions[k].last == end || f.mentions[k].name_last == end) {
+                entity = f.mention_entity[k];
+                return &f.mentions[k];
+            }
+        }
+        return nullptr;
+    }
+
+    const Mention* mention_starting_at(const ParagraphFacts& f, std::size_t first, int& entity) const {
+        for (std::size_t k = 0; k < f.mentions.size(); ++k) {
+            if (f.mentions[k].first == first || f.mentions[k].name_first == first) {
+                entity = f.mention_entity[k];
+                return &f.mentions[k];
+            }
+        }
+        return nullptr;
+    }
+
+    // "she" → the last woman who spoke in this paragraph, else the last named, else earlier.
+    Subject resolve_pronoun(const Token& t, const ParagraphFacts& f, std::size_t at) const {
+        const int slot = gender_slot(pronoun_gender(t));
+        // A person of that gender named earlier in the same sentence or paragraph, outside quotes.
+        for (std::size_t k = f.mentions.size(); k-- > 0;) {
+            if (f.mentions[k].last > at) continue;
+            const int e = f.mention_entity[k];
+            if (gender_slot(m_cast.entities()[static_cast<std::size_t>(e)].gender) == slot)
+                return {e, "pronoun '" + t.text + "' → " + m_cast.entities()[static_cast<std::size_t>(e)].name() + ", named before it", 0.85};
+        }
+        if (m_last_speaker[slot] != kNobody)
+            return {m_last_speaker[slot], "pronoun '" + t.text + "' → the last " + (slot == 1 ? "woman" : "man") + " who spoke", 0.8};
+        if (m_last_named[slot] != kNobody)
+            return {m_last_named[slot], "pronoun '" + t.text + "' → the last " + (slot == 1 ? "woman" : "man") + " named", 0.7};
+        if (m_last_speaker[0] != kNobody)
+            return {m_last_speaker[0], "pronoun '" + t.text + "' → the last speaker (gender unknown)", 0.6};
+        return {};
+    }
+
+    // "the Federation Council Speaker", "the Belarusian speaker", "the governor" → a person
+    // of the cast whose title holds those words; the latest speaker among several.
+    Subject resolve_role(const ParagraphFacts& f, std::size_t the, std::size_t end) const {
+        std::vector<std::string> words;
+        for (std::size_t i = the + 1; i < end; ++i)
+            if (f.tokens[i].word && !lexicon::is_title_connector(f.tokens[i].lower)) words.push_back(f.tokens[i].lower);
+        if (words.empty() || !lexicon::is_role_word(words.back())) return {};
+        auto candidates = m_cast.by_role(words, m_g);
+        if (candidates.empty()) return {};
+        std::string phrase;
+        for (std::size_t i = the; i < end; ++i) phrase += (phrase.empty() ? "" : " ") + f.tokens[i].text;
+        int chosen = static_cast<int>(candidates.back());
+        for (int s : m_last_speaker)
+            if (s != kNobody && std::find(candidates.begin(), candidates.end(), static_cast<std::size_t>(s)) != candidates.end())
+                chosen = s;
+        const int recent = m_last_speaker[gender_slot(m_cast.entities()[static_cast<std::size_t>(chosen)].gender)];
+        if (recent != kNobody && std::find(candidates.begin(), candidates.end(), static_cast<std::size_t>(recent)) != candidates.end())
+            chosen = recent;
+        return {chosen, "role noun '" + phrase + "' → " + m_cast.entities()[static_cast<std::size_t>(chosen)].name(),
+                candidates.size() == 1 ? 0.85 : 0.7};
+    }
+
+    // The subject of the verb of saying at token `cue`: before it ("X said", "she noted",
+    // "the governor added", "Address by X was devoted"), or after it (", said X").
+    Subject resolve_cue(const ParagraphFacts& f, std::size_t cue, std::size_t sentence_first) const {
+        const auto& t = f.tokens;
+        std::size_t j = cue;
+        while (j > sentence_first && t[j - 1].word && !t[j - 1].in_quote && lexicon::is_subject_gap_word(t[j - 1].lower)) --j;
+        if (j > sentence_first && t[j - 1].text == "," ) {
+            int e = kNobody;
+            if (mention_ending_at(f, j - 1, e)) --j;
+        }
+        if (j > sentence_first && !t[j - 1].in_quote) {
+            int e = kNobody;
+            if (const Mention* m = mention_ending_at(f, j, e))
+                return {e, "'" + join(t, m->name_first, m->name_last) + " " + t[cue].text + "'", 0.95};
+            const Token& w = t[j - 1];
+            if (is_pronoun(w)) return resolve_pronoun(w, f, j - 1);
+            if (lexicon::is_speech_noun(w.lower) && j >= 2 + sentence_first && t[j - 2].text.ends_with("'s")) {
+                if (auto s = m_cast.by_surname(t[j - 2].text))
+                    return {static_cast<int>(*s), "'" + t[j - 2].text + " " + w.text + "'", 0.9};
+            }
+            if (w.capitalised && !lexicon::is_role_word(w.lower)) {
+                if (auto s = m_cast.by_surname(w.text))
+                    return {static_cast<int>(*s), "surname '" + w.text + " " + t[cue].text + "'", 0.9};
+            }
+            // A role noun phrase: "the [Federation Council] Speaker".
+            if (w.word && lexicon::is_role_word(w.lower)) {
+                for (std::size_t k = j - 1; k-- > sentence_first && j - k <= 9;) {
+                    if (!t[k].word || t[k].in_quote) break;
+                    if (t[k].lower == "the") return resolve_role(f, k, j);
+                }
+            }
+        }
+        // Inverted: "…,” said Valentina Matvienko" / ", noted the governor" / "according to X".
+        std::size_t a = cue + 1;
+        if (t[cue].lower == "according" || (a < t.size() && t[a].lower == "to" && t[cue].lower == "according")) ++a;
+        if (a < t.size() && !t[a].in_quote) {
+            const bool inverted_ok = cue == sentence_first || t[cue - 1].text == "," || t[cue - 1].text == "\"" ||
+                                     t[cue - 1].in_quote || t[cue].lower == "according";
+            if (inverted_ok) {
+                int e = kNobody;
+                if (const Mention* m = mention_starting_at(f, a, e))
+                    return {e, "'" + t[cue].text + " " + join(t, m->name_first, m->name_last) + "'", 0.95};
+                if (t[a].lower == "the") {
+                    std::size_t end = a + 1;
+                    while (end < t.size() && end - a < 8 && t[end].word && !lexicon::is_role_word(t[end - 1].lower)) ++end;
+                    Subject s = resolve_role(f, a, end);
+                    if (s.entity != kNobody) return s;
+                }
+                if (is_pronoun(t[a])) return resolve_pronoun(t[a], f, a);
+                if (t[a].capitalised)
+                    if (auto s = m_cast.by_surname(t[a].text))
+                        return {static_cast<int>(*s), "'" + t[cue].text + " " + t[a].text + "'", 0.9};
+            }
+        }
+        return {};
+    }
+
+    static std::string join(const std::vector<Token>& t, std::size_t first, std::size_t last) {
+        std::string out;
+        for (std::size_t i = first; i < last; ++i) out += (out.empty() ? "" : " ") + t[i].text;
+        return out;
+    }
+
+    bool is_cue(const Token& t) const {
+        return t.word && !t.in_quote && (lexicon::is_speech_verb(t.lower) || t.lower == "according");
+    }
+
+    // The first verb of saying in tokens [first, last) whose subject is a person.
+    Subject sentence_subject(const ParagraphFacts& f, std::size_t first, std::size_t last, std::size_t sentence_first) const {
+        for (std::size_t i = first; i < last; ++i) {
+            if (!is_cue(f.tokens[i])) continue;
+            Subject s = resolve_cue(f, i, sentence_first);
+            if (s.entity != kNobody) return s;
+        }
+        return {};
+    }
+
+    bool names_someone(const ParagraphFacts& f, std::size_t first, std::size_t last) const {
+        for (const Mention& m : f.mentions)
+            if (m.name_first >= first && m.name_first < last) return true;
+        return false;
+    }
+
+    void second_pass(std::size_t index, std::vector<Statement>& out) {
+        const Paragraph& p = m_paragraphs[index];
+        const ParagraphFacts& f = m_facts[index];
+        if (f.separator) {
+            m_in_turn = false;
+            return;
+        }
+        std::vector<Verdict> verdicts;
+        if (f.turn || m_in_turn) {
+            if (f.turn) {
+                m_in_turn = true;
+                m_turn_speaker = f.turn_entity;
+                m_turn_label = f.turn_label;
+                if (m_turn_speaker == kNobody && f.turn_label.empty() && !f.mention_entity.empty())
+                    m_turn_speaker = f.mention_entity.front();
+            }
+            Verdict v;
+            v.kind = Kind::quote;
+            v.begin = f.turn ? f.turn_text : 0;
+            v.end = p.text.size();
+            if (m_turn_speaker != kNobody) {
+                v.subject = {m_turn_speaker,
+                             f.turn ? "transcript turn '" + m_cast.entities()[static_cast<std::size_t>(m_turn_speaker)].name() + ":'"
+                                    : "continues the transcript turn of " + m_cast.entities()[static_cast<std::size_t>(m_turn_speaker)].name(),
+                             f.turn ? 0.95 : 0.85};
+                note_speaker(m_turn_speaker);
+            } else {
+                v.subject.evidence = "transcript turn '" + m_turn_label + ":'";
+            }
+            verdicts.push_back(v);
+            emit(index, verdicts, out);
+            return;
+        }
+
+        // Who each quotation belongs to.
+        std::vector<Subject> quote_subject(p.quotes.size());
+        auto sentence_of = [&](std::size_t byte) {
+            for (std::size_t s = 0; s < p.sentences.size(); ++s)
+                if (p.sentences[s].begin <= byte && byte < p.sentences[s].end + 1) return s;
+            return p.sentences.empty() ? std::size_t{0} : p.sentences.size() - 1;
+        };
+        auto token_at = [&](std::size_t byte) {
+            std::size_t i = 0;
+            while (i < f.tokens.size() && f.tokens[i].begin < byte) ++i;
+            return i;
+        };
+
+        int paragraph_speaker = kNobody;  // the latest attributed speaker in this paragraph
+        std::size_t next_quote = 0;
+        for (std::size_t s = 0; s < p.sentences.size(); ++s) {
+            const auto [first, last] = f.sentences[s];
+            Verdict v;
+            v.begin = p.sentences[s].begin;
+            v.end = p.sentences[s].end;
+            Subject own = sentence_subject(f, first, last, first);
+            // Quotations that start in this sentence get their speakers now.
+            bool has_quote = false;
+            Subject quoted;
+            for (std::size_t q = 0; q < p.quotes.size(); ++q) {
+                const auto& quote = p.quotes[q];
+                const bool overlaps = quote.inner.begin < v.end && quote.inner.end > v.begin;
+                if (!overlaps) continue;
+                has_quote = true;
+                if (q >= next_quote) {
+                    quote_subject[q] = speaker_of_quote(f, p, q, paragraph_speaker, sentence_of, token_at, index);
+                    next_quote = q + 1;
+                }
+                if (quoted.entity == kNobody) quoted = quote_subject[q];
+            }
+            if (has_quote) {
+                v.kind = Kind::quote;
+                v.subject = own.entity != kNobody ? own : quoted;
+            } else if (own.entity != kNobody) {
+                v.kind = Kind::reported;
+                v.subject = own;
+            } else if (!verdicts.empty() && verdicts.back().kind == Kind::reported &&
+                       verdicts.back().subject.entity != kNobody && !names_someone(f, first, last)) {
+                v.kind = Kind::reported;
+                v.subject = verdicts.back().subject;
+                v.subject.evidence = "continues the account of " +
+                                     m_cast.entities()[static_cast<std::size_t>(v.subject.entity)].name();
+                v.subject.confidence = 0.7;
+            }
+            for (std::size_t k = 0; k < f.mentions.size(); ++k)
+                if (f.mentions[k].name_first >= first && f.mentions[k].name_first < last) note_named(f.mention_entity[k]);
+            if (v.subject.entity != kNobody) {
+                paragraph_speaker = v.subject.entity;
+                note_speaker(v.subject.entity);
+            }
+            verdicts.push_back(v);
+        }
+        m_open_quote_speaker = !p.quotes.empty() && p.quotes.back().open_at_end ? quote_subject.back().entity : kNobody;
+        if (paragraph_speaker != kNobody) m_last_paragraph_speaker = paragraph_speaker;
+        emit(index, verdicts, out);
+    }
+
+    template <typename SentenceOf, typename TokenAt>
+    Subject speaker_of_quote(const ParagraphFacts& f, const Paragraph& p, std::size_t q, int paragraph_speaker,
+                             const SentenceOf& sentence_of, const TokenAt& token_at, std::size_t index) const {
+        const auto& quote = p.quotes[q];
+        // 1. After the closing mark, in the same sentence: "…,” she said.
+        const std::size_t end_sentence = sentence_of(quote.outer.end == 0 ? 0 : quote.outer.end - 1);
+        const auto [es_first, es_last] = f.sentences[end_sentence];
+        const std::size_t after = token_at(quote.outer.end);
+        const std::size_t stop = q + 1 < p.quotes.size() ? std::min(es_last, token_at(p.quotes[q + 1].outer.begin)) : es_last;
+        for (std::size_t i = after; i < stop && i < after + 12; ++i) {
+            if (!is_cue(f.tokens[i])) continue;
+            Subject s = resolve_cue(f, i, std::max(es_first, after));
+            if (s.entity != kNobody) return s;
+        }
+        // 2. Before the opening mark, in the same sentence: X said: “…” / X said that “…”.
+        const std::size_t start_sentence = sentence_of(quote.outer.begin);
+        const auto [ss_first, ss_last] = f.sentences[start_sentence];
+        const std::size_t before = token_at(quote.outer.begin);
+        (void)ss_last;
+        for (std::size_t i = before; i-- > ss_first;) {
+            if (!is_cue(f.tokens[i])) continue;
+            Subject s = resolve_cue(f, i, ss_first);
+            if (s.entity != kNobody) return s;
+        }
+        // 3. A quotation continued from the previous paragraph.
+        if (quote.continued && m_open_quote_speaker != kNobody)
+            return {m_open_quote_speaker, "quotation continued from the previous paragraph", 0.85};
+        // 4. The speaker of this paragraph so far.
+        if (paragraph_speaker != kNobody)
+            return {paragraph_speaker, "quotation after " + m_cast.entities()[static_cast<std::size_t>(paragraph_speaker)].name() + "'s words in the same paragraph", 0.8};
+        // 5. A verb of saying later in the paragraph: “…” (sentences) … she said.
+        for (std::size_t s = end_sentence + 1; s < f.sentences.size(); ++s) {
+            Subject sub = sentence_subject(f, f.sentences[s].first, f.sentences[s].second, f.sentences[s].first);
+            if (sub.entity != kNobody) {
+                sub.confidence = 0.7;
+                sub.evidence = "quotation followed by " + sub.evidence;
+                return sub;
+            }
+        }
+        // 6. A paragraph that opens with a quotation continues the previous speaker.
+        if (quote.outer.begin == 0 && index > 0 && m_last_paragraph_speaker != kNobody)
+            return {m_last_paragraph_speaker, "quotation opening the paragraph after " + m_cast.entities()[static_cast<std::size_t>(m_last_paragraph_speaker)].name() + "'s words", 0.6};
+        return {};
+    }
+
+    // Consecutive sentences of one speaker and kind become one statement.
+    void emit(std::size_t index, const std::vector<Verdict>& verdicts, std::vector<Statement>& out) const {
+        const Paragraph& p = m_paragraphs[index];
+        const ParagraphFacts& f = m_facts[index];
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < verdicts.size();) {
+            std::size_t j = i + 1;
+            while (j < verdicts.size() && verdicts[j].kind == verdicts[i].kind &&
+                   verdicts[j].subject.entity == verdicts[i].subject.entity)
+                ++j;
+            const std::size_t begin = verdicts[i].begin, end = verdicts[j - 1].end;
+            Statement s;
+            s.paragraph = index;
+            s.text = p.text.substr(begin, end - begin);
+            s.start = p.body_offset + text::count_code_points(std::string_view(p.text).substr(0, begin));
+            s.end = s.start + text::count_code_points(s.text);
+            s.kind = verdicts[i].kind;
+            s.id = m_doc.id() + "-" + std::to_string(index) + "-" + std::to_string(n++);
+            const Subject& sub = verdicts[i].subject;
+            s.evidence = sub.evidence;
+            s.confidence = sub.entity == kNobody ? (s.kind == Kind::narrative ? 0.9 : 0.0) : sub.confidence;
+            if (sub.entity != kNobody) {
+                const Entity& e = m_cast.entities()[static_cast<std::size_t>(sub.entity)];
+                s.speaker = e.name();
+                s.role = e.office.title;
+                s.organisation = e.office.organisation;
+                s.region = e.office.national ? "" : e.office.region;
+                s.country = e.office.country;
+            }
+            for (const auto& q : p.quotes) {
+                const std::size_t qb = std::max(q.inner.begin, begin), qe = std::min(q.inner.end, end);
+                if (qb >= qe) continue;
+                const std::size_t cb = p.body_offset + text::count_code_points(std::string_view(p.text).substr(0, qb));
+                s.quotes.push_back({cb, cb + text::count_code_points(std::string_view(p.text).substr(qb, qe - qb))});
+            }
+            std::size_t tf = 0;
+            while (tf < f.tokens.size() && f.tokens[tf].begin < begin) ++tf;
+            std::size_t tl = tf;
+            while (tl < f.tokens.size() && f.tokens[tl].begin < end) ++tl;
+            for (const auto& m : m_g.find_regions(f.tokens, tf, tl))
+                if (m.entry->name != s.region &&
+                    std::find(s.mentions.begin(), s.mentions.end(), m.entry->name) == s.mentions.end())
+                    s.mentions.push_back(m.entry->name);
+            out.push_back(std::move(s));
+            i = j;
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<Statement> Attributor::attribute(const corpus::RawDocument& document,
+                                             const std::vector<segment::Paragraph>& paragraphs) const {
+    return DocumentAttribution(m_gazetteer, document, paragraphs).run();
+}
+
+}  // namespace verbatim::attribute

@@ -1,0 +1,141 @@
+#include <verbatim/corpus/readers.hpp>
+
+#include <verbatim/corpus/dates.hpp>
+#include <verbatim/text/unicode.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+namespace verbatim::corpus {
+
+namespace {
+
+constexpr int kMaxDepth = 32;
+constexpr std::size_t kStatementsPerDocument = 1000;
+
+struct FieldError {
+    std::string message;
+};
+
+// A string field: absent or null → "", number → its text, anything else is an error.
+std::string field(const nlohmann::json& object, const char* name) {
+    const auto it = object.find(name);
+    if (it == object.end() || it->is_null()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer() || it->is_number_unsigned()) return it->dump();
+    throw FieldError{std::string("field '") + name + "' must be a string, not " + it->type_name()};
+}
+
+std::string first_field(const nlohmann::json& object, std::initializer_list<const char*> names) {
+    for (const char* name : names) {
+        std::string value = field(object, name);
+        if (!value.empty()) return value;
+    }
+    return "";
+}
+
+Statement statement_from(const nlohmann::json& object) {
+    Statement s;
+    s.text = text::squeeze_spaces(field(object, "text"));
+    s.speaker = field(object, "speaker");
+    s.role = field(object, "role");
+    s.organisation = field(object, "organisation");
+    if (s.organisation.empty()) s.organisation = field(object, "organization");
+    s.region = field(object, "region");
+    s.country = field(object, "country");
+    s.date = normalize_date(field(object, "date"));
+    s.title = first_field(object, {"title", "source"});
+    s.url = field(object, "url");
+    s.id = field(object, "id");
+    const std::string kind = field(object, "kind");
+    s.kind = parse_kind(kind).value_or(s.speaker.empty() ? Kind::narrative : Kind::quote);
+    s.evidence = "given in the input";
+    s.confidence = 1.0;
+    return s;
+}
+
+}  // namespace
+
+void read_jsonl_file(const std::string& path, const DocumentSink& sink, const ProblemSink& problems) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problems({path, 0, Severity::problem, "cannot open the file"});
+        return;
+    }
+    RawDocument statements;  // format 3 lines, handed on in chunks
+    auto flush_statements = [&](std::size_t next_line) {
+        if (statements.preset.empty()) return;
+        sink(std::move(statements));
+        statements = RawDocument{};
+        statements.line = next_line;
+    };
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        std::string_view view = line;
+        if (line_no == 1) view = text::strip_bom(view);
+        if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
+        if (text::squeeze_spaces(view).empty()) continue;
+        if (text::find_invalid_utf8(view)) {
+            problems({path, line_no, Severity::problem, "invalid UTF-8; line skipped"});
+            continue;
+        }
+        nlohmann::json object;
+        try {
+            object = nlohmann::json::parse(view, [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+                if (depth > kMaxDepth) throw FieldError{"JSON nested deeper than " + std::to_string(kMaxDepth) + " levels"};
+                return true;
+            });
+        } catch (const nlohmann::json::exception& e) {
+            problems({path, line_no, Severity::problem, std::string("malformed JSON (") + e.what() + "); line skipped"});
+            continue;
+        } catch (const FieldError& e) {
+            problems({path, line_no, Severity::problem, e.message + "; line skipped"});
+            continue;
+        }
+        if (!object.is_object()) {
+            problems({path, line_no, Severity::problem,
+                      std::string("expected a JSON object, found ") + object.type_name() + "; line skipped"});
+            continue;
+        }
+        try {
+            if (object.contains("speaker") || object.contains("kind")) {
+                Statement s = statement_from(object);
+                if (s.text.empty()) throw FieldError{"statement without text"};
+                if (statements.preset.empty()) {
+                    statements.source = path;
+                    statements.line = line_no;
+                    statements.key = "line" + std::to_string(line_no);
+                }
+                statements.paragraphs.push_back(s.text);
+                statements.preset.push_back(std::move(s));
+                if (statements.preset.size() >= kStatementsPerDocument) flush_statements(line_no + 1);
+                continue;
+            }
+            RawDocument doc;
+            doc.source = path;
+            doc.line = line_no;
+            doc.key = field(object, "id");
+            if (doc.key.empty()) doc.key = "line" + std::to_string(line_no);
+            doc.title = first_field(object, {"title", "headline"});
+            const std::string date = field(object, "date");
+            doc.date = normalize_date(date);
+            if (!date.empty() && doc.date.empty())
+                problems({path, line_no, Severity::problem, "impossible date '" + date + "'; date left empty"});
+            doc.url = first_field(object, {"url", "link"});
+            doc.publisher = field(object, "source");
+            doc.location = field(object, "location");
+            doc.language = field(object, "language");
+            doc.paragraphs = split_paragraphs(first_field(object, {"text", "body", "content"}));
+            if (doc.paragraphs.empty()) throw FieldError{"article without text"};
+            sink(std::move(doc));
+        } catch (const FieldError& e) {
+            problems({path, line_no, Severity::problem, e.message + "; line skipped"});
+        }
+    }
+    flush_statements(line_no + 1);
+}
+
+}  // namespace verbatim::corpus

@@ -1,0 +1,121 @@
+#include <verbatim/corpus/walk.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace verbatim::corpus {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string read_head(const std::string& path, std::size_t bytes) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(bytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(bytes));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head;
+}
+
+bool read_all(const std::string& path, std::string& content) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    content = std::move(buffer).str();
+    return true;
+}
+
+void read_file(const std::string& path, const ReadOptions& options, const DocumentSink& sink,
+               const ProblemSink& problems) {
+    std::string why;
+    const Format format = detect_format(path, read_head(path, 4096), why);
+    if (format == Format::skip) {
+        problems({path, 0, Severity::skipped, why});
+        return;
+    }
+    if (format == Format::jsonl) return read_jsonl_file(path, sink, problems);
+    if (format == Format::csv) return read_csv_file(path, options.csv_columns, sink, problems);
+    std::string content;
+    if (!read_all(path, content)) {
+        problems({path, 0, Severity::problem, "cannot read the file"});
+        return;
+    }
+    if (content.empty()) {
+        problems({path, 0, Severity::problem, "empty file; nothing indexed"});
+        return;
+    }
+    if (format == Format::html) return read_html_file(path, content, sink, problems);
+    read_text_file(path, content, sink, problems);
+}
+
+}  // namespace
+
+Format detect_format(const std::string& path, std::string_view head, std::string& why) {
+    const fs::path p(path);
+    const std::string name = lower(p.filename().string());
+    const std::string ext = lower(p.extension().string());
+    if (name.ends_with(".gold.jsonl")) {
+        why = "attribution gold annotations, not corpus text; skipped";
+        return Format::skip;
+    }
+    if (head.find('\0') != std::string_view::npos) {
+        why = "binary file; skipped";
+        return Format::skip;
+    }
+    if (ext == ".txt" || ext == ".text") return Format::text;
+    if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return Format::jsonl;
+    if (ext == ".csv") return Format::csv;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::html;
+    if (ext.empty()) {
+        std::size_t i = head.find_first_not_of(" \t\r\n");
+        if (head.substr(0, 3) == "\xEF\xBB\xBF") i = head.find_first_not_of(" \t\r\n", 3);
+        if (i == std::string_view::npos) return Format::text;
+        const std::string start = lower(std::string(head.substr(i, 64)));
+        if (start.starts_with("<!doctype html") || start.starts_with("<html")) return Format::html;
+        if (start.starts_with("{")) return Format::jsonl;
+        return Format::text;
+    }
+    why = "not a corpus format (" + ext + "); skipped";
+    return Format::skip;
+}
+
+void read_paths(const std::vector<std::string>& paths, const ReadOptions& options,
+                const DocumentSink& sink, const ProblemSink& problems) {
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        const fs::file_status status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            problems({path, 0, Severity::problem, "no such file or folder"});
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            read_file(path, options, sink, problems);
+            continue;
+        }
+        std::vector<std::string> files;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const fs::directory_entry& entry = *it;
+            if (entry.is_symlink(ec) && entry.is_directory(ec)) {
+                problems({entry.path().string(), 0, Severity::skipped, "symbolic link to a folder; not followed"});
+                continue;
+            }
+            if (entry.is_regular_file(ec)) files.push_back(entry.path().string());
+            else if (!entry.is_directory(ec))
+                problems({entry.path().string(), 0, Severity::skipped, "not a regular file; skipped"});
+        }
+        if (ec) problems({path, 0, Severity::problem, "cannot list the folder: " + ec.message()});
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files) read_file(file, options, sink, problems);
+    }
+}
+
+}  // namespace verbatim::corpus

@@ -1,0 +1,145 @@
+#include <verbatim/search/query_builder.hpp>
+
+#include <verbatim/corpus/dates.hpp>
+#include <verbatim/error.hpp>
+#include <verbatim/index/document_builder.hpp>
+#include <verbatim/schema.hpp>
+#include <verbatim/text/analysis.hpp>
+#include <verbatim/text/unicode.hpp>
+
+#include <regex>
+
+namespace verbatim::search {
+
+namespace {
+
+std::string digits(const std::string& date) {
+    std::string out;
+    for (char c : date)
+        if (c != '-') out.push_back(c);
+    return out;
+}
+
+// date:2024-06-27 and date:2024-01-01..2024-06-30 in the query text.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& text) override {
+        const std::size_t dots = text.find("..");
+        if (dots == std::string::npos) {
+            const std::string term = date_term(text);
+            if (term.empty()) throw QueryError("date:" + text + " is no date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+            return Xapian::Query(term);
+        }
+        return date_range_query(text.substr(0, dots), text.substr(dots + 2));
+    }
+};
+
+class BoundFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit BoundFieldProcessor(bool after) : m_after(after) {}
+    Xapian::Query operator()(const std::string& text) override {
+        return m_after ? date_range_query(text, "") : date_range_query("", text);
+    }
+
+private:
+    bool m_after;
+};
+
+class KindFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& text) override {
+        const std::string kind = text::fold(text);
+        if (!parse_kind(kind)) throw QueryError("kind:" + text + " — use kind:quote, kind:reported or kind:narrative");
+        return Xapian::Query(std::string(schema::prefix::kind) + kind);
+    }
+};
+
+std::string normalise_date_bound(const std::string& text, bool upper) {
+    static const std::regex year(R"(^\d{4}$)"), month(R"(^(\d{4})-(\d{1,2})$)");
+    std::smatch m;
+    if (std::regex_match(text, year)) return text + (upper ? "1231" : "0101");
+    if (std::regex_match(text, m, month)) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%s%02d%s", m[1].str().c_str(), std::stoi(m[2]), upper ? "31" : "01");
+        return buf;
+    }
+    const std::string d = corpus::normalize_date(text);
+    if (d.size() != 10) throw QueryError("'" + text + "' is no date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+    return digits(d);
+}
+
+}  // namespace
+
+std::string date_term(const std::string& date) {
+    static const std::regex year(R"(^\d{4}$)"), month(R"(^(\d{4})-(\d{1,2})$)");
+    std::smatch m;
+    if (std::regex_match(date, year)) return std::string(schema::prefix::year) + date;
+    if (std::regex_match(date, m, month)) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%s%02d", m[1].str().c_str(), std::stoi(m[2]));
+        return std::string(schema::prefix::month) + buf;
+    }
+    const std::string d = corpus::normalize_date(date);
+    if (d.size() != 10) return "";
+    return std::string(schema::prefix::day) + digits(d);
+}
+
+Xapian::Query date_range_query(const std::string& from, const std::string& to) {
+    const std::string lo = from.empty() ? "00000101" : normalise_date_bound(from, false);
+    const std::string hi = to.empty() ? "99991231" : normalise_date_bound(to, true);
+    if (lo > hi) throw QueryError("the date range " + from + ".." + to + " is empty");
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, lo, hi + "~");
+}
+
+QueryBuilder::QueryBuilder() {
+    m_parser.set_stemmer(text::stemmer());
+    m_parser.set_stemming_strategy(text::kQueryStemming);
+    m_parser.set_default_op(Xapian::Query::OP_AND);
+    m_parser.add_prefix("speaker", std::string(schema::prefix::speaker));
+    m_parser.add_prefix("role", std::string(schema::prefix::role));
+    m_parser.add_prefix("org", std::string(schema::prefix::organisation));
+    m_parser.add_prefix("region", std::string(schema::prefix::region));
+    m_parser.add_prefix("country", std::string(schema::prefix::country));
+    m_parser.add_prefix("mentions", std::string(schema::prefix::mentions));
+    m_parser.add_prefix("title", std::string(schema::prefix::title));
+    m_parser.add_boolean_prefix("source", std::string(schema::prefix::source));
+    m_parser.add_boolean_prefix("kind", new KindFieldProcessor);
+    m_parser.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    m_parser.add_boolean_prefix("after", (new BoundFieldProcessor(true))->release());
+    m_parser.add_boolean_prefix("before", (new BoundFieldProcessor(false))->release());
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : QueryBuilder() { m_parser.set_database(db); }
+
+Xapian::Query QueryBuilder::parse(const std::string& text) const {
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+        return m_parser.parse_query(text::analysable(text), flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError("cannot parse the query: " + e.get_msg());
+    }
+}
+
+Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
+    Xapian::Query query = r.query.empty() ? Xapian::Query::MatchAll : parse(r.query);
+    auto any_of = [](std::string_view prefix, const std::vector<std::string>& values) {
+        std::vector<Xapian::Query> terms;
+        for (const auto& v : values) terms.emplace_back(std::string(prefix) + index::DocumentBuilder::filter_value(v));
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    };
+    std::vector<Xapian::Query> filters;
+    if (!r.speakers.empty()) filters.push_back(any_of(schema::prefix::speaker_exact, r.speakers));
+    if (!r.regions.empty()) filters.push_back(any_of(schema::prefix::region_exact, r.regions));
+    if (!r.countries.empty()) filters.push_back(any_of(schema::prefix::country_exact, r.countries));
+    if (!r.kinds.empty()) {
+        for (const auto& k : r.kinds)
+            if (!parse_kind(k)) throw QueryError("unknown kind '" + k + "' (quote, reported or narrative)");
+        filters.push_back(any_of(schema::prefix::kind, r.kinds));
+    }
+    if (!r.from.empty() || !r.to.empty()) filters.push_back(date_range_query(r.from, r.to));
+    for (const auto& f : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
+    return query;
+}
+
+}  // namespace verbatim::search
