@@ -75,10 +75,23 @@ private:
     std::string m_turn_label;
     int m_last_paragraph_speaker = kNobody;
     int m_open_quote_speaker = kNobody;
+    std::map<std::size_t, int> m_mention_count;          // entity → times named
+    std::map<const Region*, int> m_region_count;         // region → times named
+
+    void count_regions(const std::vector<Token>& tokens) {
+        for (const auto& m : m_g.find_regions(tokens, 0, tokens.size())) ++m_region_count[m.entry];
+    }
 
     // ---- first pass: tokens, turns, mentions, the cast ------------------------------------
 
     void first_pass() {
+        // The headline often names people with their full titles ("Meeting with Governor of
+        // California Arnold Schwarzenegger"): it feeds the cast, not the statements.
+        if (!m_doc.title.empty()) {
+            const std::vector<Token> title = tokenize(m_doc.title);
+            for (const Mention& m : find_mentions(title, 0, title.size(), m_g)) ++m_mention_count[m_cast.add(m)];
+            count_regions(title);
+        }
         for (const Paragraph& p : m_paragraphs) {
             ParagraphFacts f;
             f.tokens = tokenize(p.text);
@@ -95,7 +108,12 @@ private:
             detect_turn(p, f);
             const std::size_t from = f.turn ? 0 : 0;
             f.mentions = find_mentions(f.tokens, from, f.tokens.size(), m_g);
-            for (const Mention& m : f.mentions) f.mention_entity.push_back(static_cast<int>(m_cast.add(m)));
+            for (const Mention& m : f.mentions) {
+                const std::size_t e = m_cast.add(m);
+                ++m_mention_count[e];
+                f.mention_entity.push_back(static_cast<int>(e));
+            }
+            count_regions(f.tokens);
             if (f.turn && f.turn_entity == kNobody && !f.mentions.empty() &&
                 f.mentions.front().name_last <= turn_colon(f))
                 f.turn_entity = f.mention_entity.front();
@@ -173,8 +191,26 @@ private:
         int most = 0;
         for (const auto& [country, n] : votes)
             if (n > most) best = country, most = n;
-        for (Entity& e : m_cast.entities())
+        // An office holder of a regional kind (governor, senator, mayor...) whose title names
+        // no region serves the region the document is about: the one it names most.
+        const Region* main_region = nullptr;
+        int region_most = 0;
+        for (const auto& [region, n] : m_region_count)
+            if (n > region_most) main_region = region, region_most = n;
+        for (Entity& e : m_cast.entities()) {
+            if (e.office.region.empty() && !e.office.national && main_region && has_regional_role(e.office.title) &&
+                (e.office.country.empty() || e.office.country == main_region->country)) {
+                e.office.region = main_region->name;
+                e.office.country = main_region->country;
+            }
             if (e.office.country.empty()) e.office.country = best;
+        }
+    }
+
+    static bool has_regional_role(const std::string& title) {
+        for (const Token& t : tokenize(title))
+            if (lexicon::is_regional_role(t.lower)) return true;
+        return false;
     }
 
     // ---- second pass: sentences, subjects, quotations, statements -------------------------
@@ -234,13 +270,28 @@ private:
     // of the cast whose title holds those words; the latest speaker among several.
     Subject resolve_role(const ParagraphFacts& f, std::size_t the, std::size_t end) const {
         std::vector<std::string> words;
-        for (std::size_t i = the + 1; i < end; ++i)
-            if (f.tokens[i].word && !lexicon::is_title_connector(f.tokens[i].lower)) words.push_back(f.tokens[i].lower);
-        if (words.empty() || !lexicon::is_role_word(words.back())) return {};
-        auto candidates = m_cast.by_role(words, m_g);
-        if (candidates.empty()) return {};
+        bool role = false;
+        for (std::size_t i = the + 1; i < end; ++i) {
+            if (!f.tokens[i].word || lexicon::is_title_connector(f.tokens[i].lower)) continue;
+            std::string w = f.tokens[i].lower;
+            if (w.ends_with("'s")) w.resize(w.size() - 2);
+            role = role || lexicon::is_role_word(w);
+            words.push_back(w);
+        }
+        if (!role) return {};
         std::string phrase;
         for (std::size_t i = the; i < end; ++i) phrase += (phrase.empty() ? "" : " ") + f.tokens[i].text;
+        auto candidates = m_cast.by_role(words, m_g);
+        if (candidates.empty()) {
+            // No one holds that title in the text ("the President" of a presidential press
+            // service): the person the document names most who has no other title.
+            int best = kNobody, most = 0;
+            for (const auto& [e, n] : m_mention_count)
+                if (m_cast.entities()[e].office.title.empty() && n > most) best = static_cast<int>(e), most = n;
+            if (best == kNobody || most < 2) return {};
+            return {best, "role noun '" + phrase + "' → " + m_cast.entities()[static_cast<std::size_t>(best)].name() +
+                              ", the person the document names most", 0.6};
+        }
         int chosen = static_cast<int>(candidates.back());
         for (int s : m_last_speaker)
             if (s != kNobody && std::find(candidates.begin(), candidates.end(), static_cast<std::size_t>(s)) != candidates.end())
@@ -276,11 +327,17 @@ private:
                 if (auto s = m_cast.by_surname(w.text))
                     return {static_cast<int>(*s), "surname '" + w.text + " " + t[cue].text + "'", 0.9};
             }
-            // A role noun phrase: "the [Federation Council] Speaker".
-            if (w.word && lexicon::is_role_word(w.lower)) {
-                for (std::size_t k = j - 1; k-- > sentence_first && j - k <= 9;) {
+            // A role noun phrase: "the [Federation Council] Speaker", "the Speaker of the
+            // Council of the Republic".
+            if (w.word && (w.capitalised || lexicon::is_role_word(w.lower))) {
+                for (std::size_t k = j - 1; k-- > sentence_first && j - k <= 12;) {
                     if (!t[k].word || t[k].in_quote) break;
-                    if (t[k].lower == "the") return resolve_role(f, k, j);
+                    if (t[k].lower == "the" && (k == 0 || t[k].capitalised || t[k - 1].lower != "of")) {
+                        Subject s = resolve_role(f, k, j);
+                        if (s.entity != kNobody) return s;
+                        break;
+                    }
+                    if (!t[k].capitalised && !lexicon::is_title_connector(t[k].lower) && !lexicon::is_role_word(t[k].lower)) break;
                 }
             }
         }
@@ -296,11 +353,23 @@ private:
                     return {e, "'" + t[cue].text + " " + join(t, m->name_first, m->name_last) + "'", 0.95};
                 if (t[a].lower == "the") {
                     std::size_t end = a + 1;
-                    while (end < t.size() && end - a < 8 && t[end].word && !lexicon::is_role_word(t[end - 1].lower)) ++end;
+                    auto head = [&](std::size_t k) {
+                        std::string w = t[k].lower;
+                        if (w.ends_with("'s")) w.resize(w.size() - 2);
+                        return lexicon::is_role_word(w);
+                    };
+                    while (end < t.size() && end - a < 8 && t[end].word && !(end > a + 1 && head(end - 1) &&
+                                                                              !t[end].capitalised))
+                        ++end;
                     Subject s = resolve_role(f, a, end);
                     if (s.entity != kNobody) return s;
                 }
                 if (is_pronoun(t[a])) return resolve_pronoun(t[a], f, a);
+                if (t[a].lower == "him" || t[a].lower == "her") {
+                    Token as_subject = t[a];
+                    as_subject.lower = t[a].lower == "him" ? "he" : "she";
+                    return resolve_pronoun(as_subject, f, a);
+                }
                 if (t[a].capitalised)
                     if (auto s = m_cast.by_surname(t[a].text))
                         return {static_cast<int>(*s), "'" + t[cue].text + " " + t[a].text + "'", 0.9};

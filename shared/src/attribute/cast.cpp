@@ -148,41 +148,45 @@ std::vector<Mention> find_mentions(const std::vector<Token>& tokens, std::size_t
         Mention m;
         std::size_t name_first = i, name_last = i;
         bool found = false;
-        const bool honorific = t.word && !t.in_quote && (lexicon::is_honorific(t.lower) || lexicon::is_role_word(t.lower));
         if (name_token(t, g) && (g.is_given_name(t.text) || t.initial) && i + 1 < to) {
-            // Given name or initials, optional middle parts, surname.
+            // Given name or initials, then more given names or initials, then one surname:
+            // "Vasily Anokhin", "Jon S. Corzine", "C.L. \"Butch\" Otter", "A. Beglov".
             std::size_t j = i + 1;
-            if (j + 2 < to && tokens[j].text == "\"" && tokens[j + 1].word && tokens[j + 2].text == "\"") j += 3;  // nickname
-            std::size_t parts_end = j;
-            while (parts_end < to && parts_end - j < 3 && name_token(tokens[parts_end], g) &&
-                   !(parts_end > j && !tokens[parts_end - 1].initial && !g.is_given_name(tokens[parts_end - 1].text) &&
-                     g.find_regions(tokens, parts_end - 1, parts_end + 1).size() > 0))
-                ++parts_end;
-            if (parts_end > j) {
-                // Stop before a word that starts a place or organisation ("Vladimir Putin Moscow" is rare;
-                // "Virginia Senator" is caught by name_token refusing role words).
-                name_first = i;
-                name_last = parts_end;
-                m.given = title_case_word(t.initial ? t.text : g.canonical_given_name(title_case_word(t.text)));
-                if (t.initial) m.given = t.text;
-                for (std::size_t k = j; k + 1 < parts_end; ++k) m.middle += (m.middle.empty() ? "" : " ") + title_case_word(tokens[k].text);
-                m.surname = title_case_word(strip_possessive(tokens[parts_end - 1].text));
-                m.gender = t.initial ? Gender::unknown : g.gender_of(t.text);
-                found = !g.region_named(tokens[parts_end - 1].text) || parts_end - j > 1;
+            std::vector<std::size_t> middle;
+            while (j < to) {
+                if (j + 2 < to && tokens[j].text == "\"" && tokens[j + 1].word && tokens[j + 2].text == "\"") {
+                    j += 3;  // a nickname in quotation marks
+                    continue;
+                }
+                if (!name_token(tokens[j], g)) break;
+                const bool more = j + 1 < to && name_token(tokens[j + 1], g);
+                if (more && (tokens[j].initial || g.is_given_name(tokens[j].text)) && middle.size() < 2) {
+                    middle.push_back(j++);
+                    continue;
+                }
+                break;
             }
-        } else if (honorific && i + 1 < to) {
+            if (j < to && name_token(tokens[j], g) && !tokens[j].initial) {
+                name_first = i;
+                name_last = j + 1;
+                m.given = t.initial ? t.text : g.canonical_given_name(title_case_word(t.text));
+                for (std::size_t k : middle) m.middle += (m.middle.empty() ? "" : " ") + title_case_word(tokens[k].text);
+                m.surname = title_case_word(strip_possessive(tokens[j].text));
+                m.gender = t.initial ? Gender::unknown : g.gender_of(t.text);
+                // "Virginia Beach" and "Georgia Power" are places and firms, not people.
+                found = g.find_regions(tokens, i, j + 1).empty() && g.find_organisations(tokens, i, j + 1).empty();
+            }
+        } else if (t.word && !t.in_quote && t.capitalised && lexicon::is_name_title(t.lower) && i + 1 < to) {
             // "Mr Basargin", "Senator Craig", "Sen. Larry Craig", "Governor Kempthorne".
             std::size_t j = i + 1;
             if (j < to && tokens[j].text == ".") ++j;
             if (j < to && name_token(tokens[j], g) && !g.is_given_name(tokens[j].text) && !tokens[j].initial &&
-                g.find_regions(tokens, j, j + 1).empty() && g.find_organisations(tokens, j, std::min(to, j + 4)).empty()) {
-                std::size_t parts_end = j;
-                while (parts_end < to && parts_end - j < 2 && name_token(tokens[parts_end], g)) ++parts_end;
+                g.find_regions(tokens, j, j + 1).empty() && g.find_organisations(tokens, j, std::min(to, j + 4)).empty() &&
+                !(j + 1 < to && tokens[j + 1].capitalised && !lexicon::is_speech_verb(tokens[j + 1].lower))) {
                 name_first = j;
-                name_last = parts_end;
-                m.surname = title_case_word(strip_possessive(tokens[parts_end - 1].text));
-                if (parts_end - j == 2) m.given = title_case_word(tokens[j].text);
-                m.surname_only = m.given.empty();
+                name_last = j + 1;
+                m.surname = title_case_word(strip_possessive(tokens[j].text));
+                m.surname_only = true;
                 if (t.lower == "mr" || t.lower == "mister" || t.lower == "sir") m.gender = Gender::male;
                 if (t.lower == "mrs" || t.lower == "ms" || t.lower == "miss" || t.lower == "madam") m.gender = Gender::female;
                 found = true;

@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, N> sorted(std::array<std::string_view, N>
     return a;
 }
 
-constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 114>{
+constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 115>{
     "said", "says", "say", "noted", "notes", "stressed", "stresses", "emphasised", "emphasized",
     "emphasises", "emphasizes", "pointed", "points", "added", "adds", "recalled", "recalls",
     "urged", "urges", "called", "calls", "proposed", "proposes", "suggested", "suggests", "spoke",
@@ -33,7 +33,7 @@ constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 114>{
     "confirmed", "informed", "briefed", "described", "presented", "shared", "voiced", "wrote",
     "continued", "agreed", "hopes", "hoped", "thinks", "thought", "considers", "considered",
     "ordered", "instructed", "requested", "demanded", "devoted", "recommended", "reiterated",
-    "began", "opened", "addressed"});
+    "began", "opened", "addressed", "saying"});
 
 constexpr auto kRoleWords = sorted(std::array<std::string_view, 62>{
     "governor", "speaker", "chair", "chairman", "chairwoman", "chairperson", "president",
@@ -52,7 +52,17 @@ constexpr auto kConnectors = sorted(std::array<std::string_view, 12>{
 constexpr auto kHonorifics = sorted(std::array<std::string_view, 8>{
     "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister"});
 
-constexpr auto kGapWords = sorted(std::array<std::string_view, 28>{
+constexpr auto kNameTitles = sorted(std::array<std::string_view, 26>{
+    "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "senator", "sen", "governor", "gov",
+    "president", "mayor", "minister", "speaker", "chairman", "chairwoman", "representative", "rep",
+    "congressman", "congresswoman", "premier", "ambassador", "secretary", "commissioner"});
+
+constexpr auto kRegionalRoles = sorted(std::array<std::string_view, 14>{
+    "governor", "governors", "gov", "senator", "senators", "sen", "congressman", "congresswoman",
+    "representative", "rep", "mayor", "delegate", "lieutenant", "councillor"});
+
+constexpr auto kGapWords = sorted(std::array<std::string_view, 30>{
+    "as", "who",
     "also", "then", "further", "later", "again", "once", "has", "had", "have", "is", "was", "were",
     "would", "will", "repeatedly", "specifically", "separately", "however", "in", "turn", "her",
     "his", "their", "particularly", "furthermore", "moreover", "too", "earlier"});
@@ -77,6 +87,8 @@ bool is_speech_verb(std::string_view w) { return contains(kSpeechVerbs, w); }
 bool is_role_word(std::string_view w) { return contains(kRoleWords, w); }
 bool is_title_connector(std::string_view w) { return contains(kConnectors, w); }
 bool is_honorific(std::string_view w) { return contains(kHonorifics, w); }
+bool is_name_title(std::string_view w) { return contains(kNameTitles, w); }
+bool is_regional_role(std::string_view w) { return contains(kRegionalRoles, w); }
 bool is_subject_gap_word(std::string_view w) { return contains(kGapWords, w); }
 bool is_turn_label(std::string_view w) { return contains(kTurnLabels, w); }
 bool is_non_name_word(std::string_view w) { return contains(kNonName, w); }

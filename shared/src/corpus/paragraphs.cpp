@@ -27,9 +27,13 @@ std::vector<std::string> split_paragraphs(std::string_view body) {
         at = nl + 1;
     }
     // Wrapped prose: some block of consecutive non-blank lines has a line that does not end
-    // a sentence. Then blank lines separate paragraphs; otherwise every line is one.
+    // a sentence, and blank lines exist. Then blank lines separate paragraphs; otherwise every
+    // line is one.
+    bool blank_lines = false;
+    for (std::size_t i = 1; i + 1 < lines.size(); ++i)
+        blank_lines = blank_lines || (text::squeeze_spaces(lines[i]).empty() && !text::squeeze_spaces(lines[i - 1]).empty());
     bool wrapped = false;
-    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    for (std::size_t i = 0; blank_lines && i + 1 < lines.size(); ++i) {
         const bool here = !text::squeeze_spaces(lines[i]).empty();
         const bool next = !text::squeeze_spaces(lines[i + 1]).empty();
         if (here && next && !ends_sentence(lines[i])) {

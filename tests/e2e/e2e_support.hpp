@@ -1,0 +1,38 @@
+#pragma once
+// Helpers shared by the end-to-end tests: JSON Lines output parsed, contract fields.
+
+#include "run_program.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verbatim::test {
+
+// Every statement `extract` prints and every jsonl hit carries these keys (docs/schema.md).
+inline constexpr std::array<std::string_view, 20> kStatementKeys = {
+    "id",       "source",  "doc",     "paragraph", "start",    "end",      "text",
+    "kind",     "speaker", "role",    "organisation", "region", "country", "date",
+    "title",    "url",     "quotes",  "mentions",  "evidence", "confidence"};
+
+// stdout as JSON objects, one per non-empty line; a line that is no JSON object fails the test.
+inline std::vector<nlohmann::json> json_lines(const ProgramResult& r) {
+    std::vector<nlohmann::json> out;
+    for (const auto& line : r.lines()) {
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        EXPECT_TRUE(j.is_object()) << "not a JSON object: " << line.substr(0, 200);
+        if (j.is_object()) out.push_back(std::move(j));
+    }
+    return out;
+}
+
+inline std::string dump_for_failure(const ProgramResult& r) {
+    return "exit " + std::to_string(r.status) + "\n--- stderr:\n" + r.err.substr(0, 4000) + "\n--- stdout (start):\n" +
+           r.out.substr(0, 2000);
+}
+
+}  // namespace verbatim::test
