@@ -78,8 +78,8 @@ private:
     std::map<std::size_t, int> m_mention_count;          // entity → times named
     std::map<const Region*, int> m_region_count;         // region → times named
 
-    void count_regions(const std::vector<Token>& tokens) {
-        for (const auto& m : m_g.find_regions(tokens, 0, tokens.size())) ++m_region_count[m.entry];
+    void count_regions(const std::vector<Token>& tokens, int weight = 1) {
+        for (const auto& m : m_g.find_regions(tokens, 0, tokens.size())) m_region_count[m.entry] += weight;
     }
 
     // ---- first pass: tokens, turns, mentions, the cast ------------------------------------
@@ -90,7 +90,7 @@ private:
         if (!m_doc.title.empty()) {
             const std::vector<Token> title = tokenize(m_doc.title);
             for (const Mention& m : find_mentions(title, 0, title.size(), m_g)) ++m_mention_count[m_cast.add(m)];
-            count_regions(title);
+            count_regions(title, 3);
         }
         for (const Paragraph& p : m_paragraphs) {
             ParagraphFacts f;
@@ -113,7 +113,7 @@ private:
                 ++m_mention_count[e];
                 f.mention_entity.push_back(static_cast<int>(e));
             }
-            count_regions(f.tokens);
+            count_regions(f.tokens, m_facts.empty() ? 2 : 1);
             if (f.turn && f.turn_entity == kNobody && !f.mentions.empty() &&
                 f.mentions.front().name_last <= turn_colon(f))
                 f.turn_entity = f.mention_entity.front();
@@ -275,9 +275,13 @@ private:
             if (!f.tokens[i].word || lexicon::is_title_connector(f.tokens[i].lower)) continue;
             std::string w = f.tokens[i].lower;
             if (w.ends_with("'s")) w.resize(w.size() - 2);
+            const std::string& written = f.tokens[i].text;
+            if (written.size() >= 2 && std::all_of(written.begin(), written.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+                continue;  // an acronym ("the Head of the Kharkiv RMA") need not be in the title
             role = role || lexicon::is_role_word(w);
             words.push_back(w);
         }
+        if (words.size() == 2 && words[0] == "head" && words[1] == "state") words = {"president"};
         if (!role) return {};
         std::string phrase;
         for (std::size_t i = the; i < end; ++i) phrase += (phrase.empty() ? "" : " ") + f.tokens[i].text;
@@ -378,29 +382,58 @@ private:
         return {};
     }
 
+    // Quoted words that are a name or a term ("Arctic Capital", "plan B") are not speech.
+    static bool is_speech_quote(const std::string& text, const segment::Quote& q) {
+        const std::string_view inner = std::string_view(text).substr(q.inner.begin, q.inner.end - q.inner.begin);
+        std::size_t words = 0;
+        for (const Token& t : tokenize(inner)) words += t.word;
+        if (words >= 4 || q.open_at_end || q.continued) return true;
+        const char last = inner.empty() ? ' ' : inner.back();
+        return last == '.' || last == '!' || last == '?' || last == ',';
+    }
+
     static std::string join(const std::vector<Token>& t, std::size_t first, std::size_t last) {
         std::string out;
         for (std::size_t i = first; i < last; ++i) out += (out.empty() ? "" : " ") + t[i].text;
         return out;
     }
 
-    bool is_cue(const Token& t) const {
-        return t.word && !t.in_quote && (lexicon::is_speech_verb(t.lower) || t.lower == "according");
+    bool is_cue(const ParagraphFacts& f, std::size_t i) const {
+        const Token& t = f.tokens[i];
+        if (!t.word || t.in_quote) return false;
+        if (t.lower == "according") return i + 1 < f.tokens.size() && f.tokens[i + 1].lower == "to";
+        if (!lexicon::is_speech_verb(t.lower)) return false;
+        const std::string_view particles = lexicon::required_particle(t.lower);
+        if (particles.empty()) return true;
+        if (i + 1 >= f.tokens.size()) return false;
+        const std::string& next = f.tokens[i + 1].lower;
+        for (std::size_t at = 0; at <= particles.size();) {
+            std::size_t bar = particles.find('|', at);
+            if (bar == std::string_view::npos) bar = particles.size();
+            if (particles.substr(at, bar - at) == next) return true;
+            at = bar + 1;
+        }
+        return false;
     }
 
     // The first verb of saying in tokens [first, last) whose subject is a person.
+    // Of several, the surest: "As he described …, Mr Tkachev said" → Tkachev.
     Subject sentence_subject(const ParagraphFacts& f, std::size_t first, std::size_t last, std::size_t sentence_first) const {
+        Subject best;
         for (std::size_t i = first; i < last; ++i) {
-            if (!is_cue(f.tokens[i])) continue;
+            if (!is_cue(f, i)) continue;
             Subject s = resolve_cue(f, i, sentence_first);
-            if (s.entity != kNobody) return s;
+            if (s.entity != kNobody && s.confidence > best.confidence) best = s;
         }
-        return {};
+        return best;
     }
 
-    bool names_someone(const ParagraphFacts& f, std::size_t first, std::size_t last) const {
+    // A sentence that names someone or tells of the event does not continue an account.
+    bool breaks_account(const ParagraphFacts& f, std::size_t first, std::size_t last) const {
         for (const Mention& m : f.mentions)
             if (m.name_first >= first && m.name_first < last) return true;
+        for (std::size_t i = first; i < last; ++i)
+            if (f.tokens[i].word && !f.tokens[i].in_quote && lexicon::is_narrative_marker(f.tokens[i].lower)) return true;
         return false;
     }
 
@@ -465,7 +498,7 @@ private:
             for (std::size_t q = 0; q < p.quotes.size(); ++q) {
                 const auto& quote = p.quotes[q];
                 const bool overlaps = quote.inner.begin < v.end && quote.inner.end > v.begin;
-                if (!overlaps) continue;
+                if (!overlaps || !is_speech_quote(p.text, quote)) continue;
                 has_quote = true;
                 if (q >= next_quote) {
                     quote_subject[q] = speaker_of_quote(f, p, q, paragraph_speaker, sentence_of, token_at, index);
@@ -480,7 +513,7 @@ private:
                 v.kind = Kind::reported;
                 v.subject = own;
             } else if (!verdicts.empty() && verdicts.back().kind == Kind::reported &&
-                       verdicts.back().subject.entity != kNobody && !names_someone(f, first, last)) {
+                       verdicts.back().subject.entity != kNobody && !breaks_account(f, first, last)) {
                 v.kind = Kind::reported;
                 v.subject = verdicts.back().subject;
                 v.subject.evidence = "continues the account of " +
@@ -510,7 +543,7 @@ private:
         const std::size_t after = token_at(quote.outer.end);
         const std::size_t stop = q + 1 < p.quotes.size() ? std::min(es_last, token_at(p.quotes[q + 1].outer.begin)) : es_last;
         for (std::size_t i = after; i < stop && i < after + 12; ++i) {
-            if (!is_cue(f.tokens[i])) continue;
+            if (!is_cue(f, i)) continue;
             Subject s = resolve_cue(f, i, std::max(es_first, after));
             if (s.entity != kNobody) return s;
         }
@@ -520,7 +553,7 @@ private:
         const std::size_t before = token_at(quote.outer.begin);
         (void)ss_last;
         for (std::size_t i = before; i-- > ss_first;) {
-            if (!is_cue(f.tokens[i])) continue;
+            if (!is_cue(f, i)) continue;
             Subject s = resolve_cue(f, i, ss_first);
             if (s.entity != kNobody) return s;
         }

@@ -3,6 +3,8 @@
 #include <verbatim/attribute/lexicon.hpp>
 #include <verbatim/text/unicode.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <regex>
 
 namespace verbatim::attribute {
@@ -73,7 +75,7 @@ std::size_t title_start(const std::vector<Token>& tokens, std::size_t name_first
 }
 
 // A title written after a name: ", Governor of the Smolensk Region," → its end, or `start`.
-std::size_t apposition_end(const std::vector<Token>& tokens, std::size_t start, std::size_t to) {
+std::size_t apposition_end(const std::vector<Token>& tokens, std::size_t start, std::size_t to, const Gazetteer& g) {
     if (start >= to || tokens[start].text != ",") return start;
     std::size_t j = start + 1;
     if (j < to && tokens[j].lower == "the") ++j;
@@ -81,8 +83,10 @@ std::size_t apposition_end(const std::vector<Token>& tokens, std::size_t start, 
     while (j < to && tokens[j].word && !tokens[j].in_quote &&
            (tokens[j].capitalised || lexicon::is_role_word(tokens[j].lower) ||
             lexicon::is_title_connector(tokens[j].lower)) &&
-           !lexicon::is_speech_verb(tokens[j].lower))
+           !lexicon::is_speech_verb(tokens[j].lower) && !(tokens[j].capitalised && g.is_given_name(tokens[j].text)))
         ++j;
+    // A title ends where the next person's name begins ("Byron Dorgan, Congressman Earl Pomeroy").
+    if (j < to && tokens[j].capitalised && g.is_given_name(tokens[j].text)) return start;
     if (j == first || !has_role_word(tokens, first, j)) return start;
     return j;
 }
@@ -180,7 +184,8 @@ std::vector<Mention> find_mentions(const std::vector<Token>& tokens, std::size_t
             // "Mr Basargin", "Senator Craig", "Sen. Larry Craig", "Governor Kempthorne".
             std::size_t j = i + 1;
             if (j < to && tokens[j].text == ".") ++j;
-            if (j < to && name_token(tokens[j], g) && !g.is_given_name(tokens[j].text) && !tokens[j].initial &&
+            const bool name_follows = j + 1 < to && name_token(tokens[j + 1], g);
+            if (j < to && name_token(tokens[j], g) && !(g.is_given_name(tokens[j].text) && name_follows) && !tokens[j].initial &&
                 g.find_regions(tokens, j, j + 1).empty() && g.find_organisations(tokens, j, std::min(to, j + 4)).empty() &&
                 !(j + 1 < to && tokens[j + 1].capitalised && !lexicon::is_speech_verb(tokens[j + 1].lower))) {
                 name_first = j;
@@ -206,10 +211,30 @@ std::vector<Mention> find_mentions(const std::vector<Token>& tokens, std::size_t
             m.office = describe_office(tokens, before, name_first, g);
         } else {
             m.first = name_first;
-            const std::size_t after = apposition_end(tokens, name_last, to);
+            const std::size_t after = apposition_end(tokens, name_last, to, g);
             if (after > name_last) {
                 m.office = describe_office(tokens, name_last + 1, after, g);
                 m.last = after;
+            }
+        }
+        // "X has been appointed Acting Governor of the Saratov Region", "X, who is Mayor of Y".
+        if (!m.office) {
+            std::size_t k = m.last;
+            static constexpr std::string_view kLinks[] = {"has", "have", "had", "been", "was", "is", "became", "becomes",
+                                                          "appointed", "elected", "named", "re-elected", "serves", "served",
+                                                          "as", "acting", "now", "the", "who", ","};
+            std::size_t links = 0;
+            while (k < to && links < 5 &&
+                   std::find(std::begin(kLinks), std::end(kLinks), tokens[k].lower) != std::end(kLinks) &&
+                   !(tokens[k].lower == "acting" || tokens[k].lower == "the"))
+                ++k, ++links;
+            if (links > 0 && k < to && (tokens[k].capitalised || tokens[k].lower == "acting")) {
+                std::size_t e = k;
+                while (e < to && tokens[e].word && !tokens[e].in_quote &&
+                       (tokens[e].capitalised || lexicon::is_title_connector(tokens[e].lower) || lexicon::is_role_word(tokens[e].lower)) &&
+                       !(tokens[e].capitalised && g.is_given_name(tokens[e].text) && e + 1 < to && name_token(tokens[e + 1], g)))
+                    ++e;
+                if (e > k && has_role_word(tokens, k, e)) m.office = describe_office(tokens, k, e, g);
             }
         }
         // "(D-HI)", "(R-Idaho)": party and state after a US legislator's name.
@@ -297,6 +322,7 @@ std::vector<std::size_t> Cast::by_role(const std::vector<std::string>& words, co
         const std::vector<Token> title = tokenize(e.office.title);
         bool all = true;
         for (const std::string& w : words) {
+            if (w.empty()) continue;
             bool hit = false;
             for (const Token& t : title) hit = hit || t.lower == w;
             if (!hit) {

@@ -61,8 +61,9 @@ constexpr auto kRegionalRoles = sorted(std::array<std::string_view, 14>{
     "governor", "governors", "gov", "senator", "senators", "sen", "congressman", "congresswoman",
     "representative", "rep", "mayor", "delegate", "lieutenant", "councillor"});
 
-constexpr auto kGapWords = sorted(std::array<std::string_view, 30>{
-    "as", "who",
+constexpr auto kGapWords = sorted(std::array<std::string_view, 44>{
+    "as", "who", "today", "yesterday", "tomorrow", "recently", "now", "personally", "firmly",
+    "strongly", "publicly", "immediately", "jointly", "previously",
     "also", "then", "further", "later", "again", "once", "has", "had", "have", "is", "was", "were",
     "would", "will", "repeatedly", "specifically", "separately", "however", "in", "turn", "her",
     "his", "their", "particularly", "furthermore", "moreover", "too", "earlier"});
@@ -81,6 +82,11 @@ constexpr auto kSpeechNouns = sorted(std::array<std::string_view, 12>{
     "address", "speech", "remarks", "report", "statement", "message", "presentation", "interview",
     "words", "comments", "letter", "opinion"});
 
+// Words that show a sentence tells of the event, not of what someone said.
+constexpr auto kNarrativeMarkers = sorted(std::array<std::string_view, 16>{
+    "discussed", "discussion", "discussions", "attended", "participants", "ceremony", "took",
+    "visited", "toured", "inspected", "signed", "met", "meeting", "talks", "held", "touched"});
+
 }  // namespace
 
 bool is_speech_verb(std::string_view w) { return contains(kSpeechVerbs, w); }
@@ -93,5 +99,16 @@ bool is_subject_gap_word(std::string_view w) { return contains(kGapWords, w); }
 bool is_turn_label(std::string_view w) { return contains(kTurnLabels, w); }
 bool is_non_name_word(std::string_view w) { return contains(kNonName, w); }
 bool is_speech_noun(std::string_view w) { return contains(kSpeechNouns, w); }
+
+std::string_view required_particle(std::string_view verb) {
+    if (verb == "spoke" || verb == "speaks" || verb == "talked" || verb == "talks") return "about|of|on";
+    if (verb == "called" || verb == "calls") return "for|on|upon";
+    if (verb == "pointed" || verb == "points") return "out|to";
+    if (verb == "began" || verb == "opened") return "his|her|their";
+    if (verb == "focused" || verb == "focussed" || verb == "focuses") return "on|upon";
+    return "";
+}
+
+bool is_narrative_marker(std::string_view w) { return contains(kNarrativeMarkers, w); }
 
 }  // namespace verbatim::attribute::lexicon
