@@ -323,9 +323,24 @@ private:
                 return {e, "'" + join(t, m->name_first, m->name_last) + " " + t[cue].text + "'", 0.95};
             const Token& w = t[j - 1];
             if (is_pronoun(w)) return resolve_pronoun(w, f, j - 1);
-            if (lexicon::is_speech_noun(w.lower) && j >= 2 + sentence_first && t[j - 2].text.ends_with("'s")) {
-                if (auto s = m_cast.by_surname(t[j - 2].text))
-                    return {static_cast<int>(*s), "'" + t[j - 2].text + " " + w.text + "'", 0.9};
+            // "X's remarks focused on", "The acting governor's closing remarks focused on".
+            if (lexicon::is_speech_noun(w.lower)) {
+                std::size_t k = j - 1;
+                while (k > sentence_first && j - k <= 3 && !t[k - 1].text.ends_with("'s")) --k;
+                if (k > sentence_first && t[k - 1].text.ends_with("'s")) {
+                    const Token& owner = t[k - 1];
+                    if (owner.capitalised)
+                        if (auto s = m_cast.by_surname(owner.text))
+                            return {static_cast<int>(*s), "'" + owner.text + " " + w.text + "'", 0.9};
+                    for (std::size_t b = k - 1; b-- > sentence_first && k - b <= 8;) {
+                        if (!t[b].word) break;
+                        if (t[b].lower == "the") {
+                            Subject s = resolve_role(f, b, k);
+                            if (s.entity != kNobody) return s;
+                            break;
+                        }
+                    }
+                }
             }
             if (w.capitalised && !lexicon::is_role_word(w.lower)) {
                 if (auto s = m_cast.by_surname(w.text))
@@ -333,7 +348,7 @@ private:
             }
             // A role noun phrase: "the [Federation Council] Speaker", "the Speaker of the
             // Council of the Republic".
-            if (w.word && (w.capitalised || lexicon::is_role_word(w.lower))) {
+            if (w.word) {
                 for (std::size_t k = j - 1; k-- > sentence_first && j - k <= 12;) {
                     if (!t[k].word || t[k].in_quote) break;
                     if (t[k].lower == "the" && (k == 0 || t[k].capitalised || t[k - 1].lower != "of")) {
@@ -341,7 +356,6 @@ private:
                         if (s.entity != kNobody) return s;
                         break;
                     }
-                    if (!t[k].capitalised && !lexicon::is_title_connector(t[k].lower) && !lexicon::is_role_word(t[k].lower)) break;
                 }
             }
         }

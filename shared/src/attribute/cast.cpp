@@ -173,7 +173,8 @@ std::vector<Mention> find_mentions(const std::vector<Token>& tokens, std::size_t
             if (j < to && name_token(tokens[j], g) && !tokens[j].initial) {
                 name_first = i;
                 name_last = j + 1;
-                m.given = t.initial ? t.text : g.canonical_given_name(title_case_word(t.text));
+                // The document's own spelling; variants (Natalia/Natalya) are folded by search.
+                m.given = title_case_word(t.text);
                 for (std::size_t k : middle) m.middle += (m.middle.empty() ? "" : " ") + title_case_word(tokens[k].text);
                 m.surname = title_case_word(strip_possessive(tokens[j].text));
                 m.gender = t.initial ? Gender::unknown : g.gender_of(t.text);

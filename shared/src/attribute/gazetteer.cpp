@@ -108,7 +108,8 @@ std::vector<Match<T>> Gazetteer::NameTable<T>::find(const std::vector<Token>& to
                 break;
             }
             if (!key.empty()) key.push_back(' ');
-            key += tokens[j].lower;
+            // "Luhansk Regional Military Administration" names the Luhansk Region.
+            key += tokens[j].lower == "regional" && j > i ? std::string("region") : tokens[j].lower;
             keys.push_back(key);
             ends.push_back(j + 1);
         }

@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, N> sorted(std::array<std::string_view, N>
     return a;
 }
 
-constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 115>{
+constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 126>{
     "said", "says", "say", "noted", "notes", "stressed", "stresses", "emphasised", "emphasized",
     "emphasises", "emphasizes", "pointed", "points", "added", "adds", "recalled", "recalls",
     "urged", "urges", "called", "calls", "proposed", "proposes", "suggested", "suggests", "spoke",
@@ -30,10 +30,11 @@ constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 115>{
     "argued", "argues", "insisted", "insists", "acknowledged", "admitted", "assured", "promised",
     "promises", "expressed", "expresses", "thanked", "welcomed", "congratulated", "praised",
     "criticised", "criticized", "commented", "comments", "mentioned", "underlined", "underscored",
-    "confirmed", "informed", "briefed", "described", "presented", "shared", "voiced", "wrote",
+    "confirmed", "informed", "briefed", "described", "shared", "voiced", "wrote",
     "continued", "agreed", "hopes", "hoped", "thinks", "thought", "considers", "considered",
     "ordered", "instructed", "requested", "demanded", "devoted", "recommended", "reiterated",
-    "began", "opened", "addressed", "saying"});
+    "began", "opened", "addressed", "saying", "backed", "supported", "invited", "accepted",
+    "opposed", "endorsed", "rejected", "objected", "set", "vowed", "pledged", "advocated"});
 
 constexpr auto kRoleWords = sorted(std::array<std::string_view, 62>{
     "governor", "speaker", "chair", "chairman", "chairwoman", "chairperson", "president",
@@ -106,6 +107,9 @@ std::string_view required_particle(std::string_view verb) {
     if (verb == "pointed" || verb == "points") return "out|to";
     if (verb == "began" || verb == "opened") return "his|her|their";
     if (verb == "focused" || verb == "focussed" || verb == "focuses") return "on|upon";
+    if (verb == "set") return "out|forth";
+    if (verb == "answered" || verb == "accepted") return "that|the|a|an|his|her";
+    if (verb == "invited") return "the|all|his|her|their|colleagues|governors|participants|everyone";
     return "";
 }
 
