@@ -312,7 +312,14 @@ private:
     Subject resolve_cue(const ParagraphFacts& f, std::size_t cue, std::size_t sentence_first) const {
         const auto& t = f.tokens;
         std::size_t j = cue;
-        while (j > sentence_first && t[j - 1].word && !t[j - 1].in_quote && lexicon::is_subject_gap_word(t[j - 1].lower)) --j;
+        // Words between a subject and its verb: "also", "today", ", in turn,".
+        auto gap = [&](std::size_t k) {
+            if (t[k].in_quote) return false;
+            if (t[k].word) return lexicon::is_subject_gap_word(t[k].lower);
+            return t[k].text == "," && k > sentence_first && t[k - 1].word &&
+                   ((!t[k - 1].capitalised && lexicon::is_subject_gap_word(t[k - 1].lower)) || is_pronoun(t[k - 1]));
+        };
+        while (j > sentence_first && gap(j - 1)) --j;
         if (j > sentence_first && t[j - 1].text == "," ) {
             int e = kNobody;
             if (mention_ending_at(f, j - 1, e)) --j;
@@ -359,6 +366,15 @@ private:
                 }
             }
         }
+        // "Address by X at the meeting … was devoted to".
+        if ((t[cue].lower == "devoted" || t[cue].lower == "dedicated") && sentence_first + 2 < cue &&
+            lexicon::is_speech_noun(t[sentence_first].lower) && t[sentence_first + 1].lower == "by") {
+            int e = kNobody;
+            for (std::size_t k = 0; k < f.mentions.size(); ++k)
+                if (f.mentions[k].first == sentence_first + 2 || f.mentions[k].name_first == sentence_first + 2) e = f.mention_entity[k];
+            if (e != kNobody)
+                return {e, "'" + t[sentence_first].text + " by " + m_cast.entities()[static_cast<std::size_t>(e)].name() + " … " + t[cue].text + "'", 0.9};
+        }
         // Inverted: "…,” said Valentina Matvienko" / ", noted the governor" / "according to X".
         std::size_t a = cue + 1;
         if (t[cue].lower == "according" || (a < t.size() && t[a].lower == "to" && t[cue].lower == "according")) ++a;
@@ -394,6 +410,20 @@ private:
             }
         }
         return {};
+    }
+
+    // A narrative paragraph between transcript turns: no first or second person, and words
+    // that tell of the event ("Following the videoconference, the parties agreed …").
+    static bool is_interlude(const ParagraphFacts& f) {
+        bool marker = false;
+        for (std::size_t i = 0; i < f.tokens.size(); ++i) {
+            const std::string& w = f.tokens[i].lower;
+            if (w == "i" || w == "we" || w == "you" || w == "my" || w == "our" || w == "us" || w == "me" || w == "your")
+                return false;
+            marker = marker || (f.tokens[i].word && lexicon::is_narrative_marker(w)) ||
+                     (i == 0 && (w == "following" || w == "afterwards" || w == "later"));
+        }
+        return marker;
     }
 
     // Quoted words that are a name or a term ("Arctic Capital", "plan B") are not speech.
@@ -459,6 +489,7 @@ private:
             return;
         }
         std::vector<Verdict> verdicts;
+        if (m_in_turn && !f.turn && is_interlude(f)) m_in_turn = false;
         if (f.turn || m_in_turn) {
             if (f.turn) {
                 m_in_turn = true;

@@ -109,7 +109,9 @@ std::vector<Match<T>> Gazetteer::NameTable<T>::find(const std::vector<Token>& to
             }
             if (!key.empty()) key.push_back(' ');
             // "Luhansk Regional Military Administration" names the Luhansk Region.
-            key += tokens[j].lower == "regional" && j > i ? std::string("region") : tokens[j].lower;
+            std::string word = tokens[j].lower == "regional" && j > i ? std::string("region") : tokens[j].lower;
+            if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);  // "Vermont's"
+            key += word;
             keys.push_back(key);
             ends.push_back(j + 1);
         }

@@ -47,8 +47,8 @@ constexpr auto kRoleWords = sorted(std::array<std::string_view, 62>{
     "lieutenant", "gov", "mp", "senators", "governors", "presidents", "ministers", "mayors",
     "chairs", "delegate", "superintendent"});
 
-constexpr auto kConnectors = sorted(std::array<std::string_view, 12>{
-    "of", "the", "for", "and", "on", "in", "to", "de", "at", "acting", "former", "first"});
+constexpr auto kConnectors = sorted(std::array<std::string_view, 13>{
+    "of", "the", "for", "and", "on", "in", "to", "de", "at", "acting", "former", "first", "from"});
 
 constexpr auto kHonorifics = sorted(std::array<std::string_view, 8>{
     "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister"});
@@ -84,9 +84,9 @@ constexpr auto kSpeechNouns = sorted(std::array<std::string_view, 12>{
     "words", "comments", "letter", "opinion"});
 
 // Words that show a sentence tells of the event, not of what someone said.
-constexpr auto kNarrativeMarkers = sorted(std::array<std::string_view, 16>{
+constexpr auto kNarrativeMarkers = sorted(std::array<std::string_view, 13>{
     "discussed", "discussion", "discussions", "attended", "participants", "ceremony", "took",
-    "visited", "toured", "inspected", "signed", "met", "meeting", "talks", "held", "touched"});
+    "met", "meeting", "held", "touched", "parties", "videoconference"});
 
 }  // namespace
 
