@@ -247,18 +247,45 @@ private:
         return nullptr;
     }
 
-    // "she" → the last woman who spoke in this paragraph, else the last named, else earlier.
-    Subject resolve_pronoun(const Token& t, const ParagraphFacts& f, std::size_t at) const {
+    // Is mention k the subject of its sentence: at the start, or right after a leading
+    // clause ("At the plant, Mr Putin chaired …"), not in an object list ("attended by X")?
+    bool is_subject(const ParagraphFacts& f, std::size_t k) const {
+        const Mention& m = f.mentions[k];
+        std::size_t first = 0;
+        for (const auto& [b, e] : f.sentences)
+            if (b <= m.first && m.first < e) first = b;
+        if (m.first == first) return true;
+        if (m.first > first && f.tokens[m.first - 1].text == ",") {
+            for (std::size_t j = 0; j < k; ++j)
+                if (f.mentions[j].first >= first) return false;
+            return true;
+        }
+        return false;
+    }
+
+    // "she" → the woman who is the subject of a sentence before it in this paragraph, else
+    // the last woman who spoke, else the last woman named.
+    // `reply`: "X asked Y …. She replied" — the person asked answers, so an object comes first.
+    Subject resolve_pronoun(const Token& t, const ParagraphFacts& f, std::size_t at, bool reply = false) const {
         const int slot = gender_slot(pronoun_gender(t));
-        // A person of that gender named earlier in the same sentence or paragraph, outside quotes.
+        auto gender_of = [&](int e) { return gender_slot(m_cast.entities()[static_cast<std::size_t>(e)].gender); };
+        auto name = [&](int e) { return m_cast.entities()[static_cast<std::size_t>(e)].name(); };
+        int object = kNobody;
         for (std::size_t k = f.mentions.size(); k-- > 0;) {
             if (f.mentions[k].last > at) continue;
             const int e = f.mention_entity[k];
-            if (gender_slot(m_cast.entities()[static_cast<std::size_t>(e)].gender) == slot)
-                return {e, "pronoun '" + t.text + "' → " + m_cast.entities()[static_cast<std::size_t>(e)].name() + ", named before it", 0.85};
+            if (gender_of(e) != slot) continue;
+            if (is_subject(f, k)) {
+                if (reply && object != kNobody) break;
+                return {e, "pronoun '" + t.text + "' → " + name(e) + ", the subject before it", 0.85};
+            }
+            if (object == kNobody) object = e;
         }
+        if (reply && object != kNobody)
+            return {object, "pronoun '" + t.text + "' replying → " + name(object) + ", who was asked", 0.8};
         if (m_last_speaker[slot] != kNobody)
             return {m_last_speaker[slot], "pronoun '" + t.text + "' → the last " + (slot == 1 ? "woman" : "man") + " who spoke", 0.8};
+        if (object != kNobody) return {object, "pronoun '" + t.text + "' → " + name(object) + ", named before it", 0.7};
         if (m_last_named[slot] != kNobody)
             return {m_last_named[slot], "pronoun '" + t.text + "' → the last " + (slot == 1 ? "woman" : "man") + " named", 0.7};
         if (m_last_speaker[0] != kNobody)
@@ -329,7 +356,7 @@ private:
             if (const Mention* m = mention_ending_at(f, j, e))
                 return {e, "'" + join(t, m->name_first, m->name_last) + " " + t[cue].text + "'", 0.95};
             const Token& w = t[j - 1];
-            if (is_pronoun(w)) return resolve_pronoun(w, f, j - 1);
+            if (is_pronoun(w)) return resolve_pronoun(w, f, j - 1, lexicon::is_reply_verb(t[cue].lower));
             // "X's remarks focused on", "The acting governor's closing remarks focused on".
             if (lexicon::is_speech_noun(w.lower)) {
                 std::size_t k = j - 1;
@@ -386,15 +413,15 @@ private:
                 if (const Mention* m = mention_starting_at(f, a, e))
                     return {e, "'" + t[cue].text + " " + join(t, m->name_first, m->name_last) + "'", 0.95};
                 if (t[a].lower == "the") {
+                    // "the Governor", "the Head of State", "the Governor's information".
                     std::size_t end = a + 1;
-                    auto head = [&](std::size_t k) {
-                        std::string w = t[k].lower;
-                        if (w.ends_with("'s")) w.resize(w.size() - 2);
-                        return lexicon::is_role_word(w);
-                    };
-                    while (end < t.size() && end - a < 8 && t[end].word && !(end > a + 1 && head(end - 1) &&
-                                                                              !t[end].capitalised))
+                    while (end < t.size() && end - a < 8 && t[end].word && !t[end].in_quote &&
+                           (t[end].capitalised || lexicon::is_title_connector(t[end].lower) ||
+                            lexicon::is_role_word(t[end].lower) || t[end].lower.ends_with("'s"))) {
                         ++end;
+                        if (t[end - 1].lower.ends_with("'s")) break;
+                    }
+                    while (end > a + 1 && lexicon::is_title_connector(t[end - 1].lower)) --end;
                     Subject s = resolve_role(f, a, end);
                     if (s.entity != kNobody) return s;
                 }

@@ -113,6 +113,10 @@ std::string_view required_particle(std::string_view verb) {
     return "";
 }
 
+bool is_reply_verb(std::string_view w) {
+    return w == "replied" || w == "replies" || w == "answered" || w == "responded" || w == "responds";
+}
+
 bool is_narrative_marker(std::string_view w) { return contains(kNarrativeMarkers, w); }
 
 }  // namespace verbatim::attribute::lexicon

@@ -27,6 +27,8 @@ bool is_non_name_word(std::string_view lower);
 // Nouns for a speech: address, speech, remarks, report (for "X's remarks focused on").
 bool is_speech_noun(std::string_view lower);
 
+// replied, answered, responded: the speaker is the person just asked.
+bool is_reply_verb(std::string_view lower);
 // Some verbs of saying need a particle after them: "spoke about", "called for", "pointed
 // out"; returns the allowed particles separated by '|', or "" when none is needed.
 std::string_view required_particle(std::string_view verb);
