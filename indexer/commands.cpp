@@ -76,6 +76,9 @@ int run_build(const BuildOptions& options) {
     const attribute::Gazetteer gazetteer = load_gazetteer(options.data);
     const attribute::Attributor attributor(gazetteer);
     index::IndexWriter writer(options.index, {options.batch});
+    auto variants = gazetteer.place_variants();
+    for (auto& v : gazetteer.given_name_variants()) variants.push_back(std::move(v));
+    writer.add_variants(variants);
     ProblemLog problems(options.strict);
     std::size_t documents = 0;
     auto last_report = started;

@@ -3,6 +3,7 @@
 #include "test_config.hpp"
 
 #include <verbatim/attribute/gazetteer.hpp>
+#include <verbatim/error.hpp>
 
 #include <gtest/gtest.h>
 
@@ -142,7 +143,7 @@ TEST_F(GazetteerTest, EveryRowLoadsAndDisputedStatusIsKept) {
 }
 
 TEST(GazetteerLoad, MissingFolderIsAConfigError) {
-    EXPECT_ANY_THROW(Gazetteer::load(std::filesystem::path(test::kDataDir) / "no-such-folder"));
+    EXPECT_THROW(Gazetteer::load(std::filesystem::path(test::kDataDir) / "no-such-folder"), ConfigError);
 }
 
 }  // namespace

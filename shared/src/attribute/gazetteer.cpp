@@ -70,6 +70,19 @@ std::string key_of(std::string_view name) {
     return key;
 }
 
+// A region's name without the generic words: "Oryol Oblast" → "oryol".
+std::string core_name(const std::string& name) {
+    static const std::vector<std::string> generic = {"region", "oblast", "territory", "krai", "republic", "of",
+                                                     "the", "city", "autonomous", "area", "okrug", "district",
+                                                     "province", "state", "people's", "peoples", "federal"};
+    std::string out;
+    for (const Token& t : tokenize(name)) {
+        if (!t.word || std::find(generic.begin(), generic.end(), t.lower) != generic.end()) continue;
+        out += (out.empty() ? "" : " ") + t.lower;
+    }
+    return out;
+}
+
 bool is_code(const std::string& alias) {
     if (alias.size() > 3 || alias.empty()) return false;
     for (char c : alias)
@@ -145,6 +158,9 @@ Gazetteer Gazetteer::load(const fs::path& folder) {
             }
             g.m_region_names.add(alias, index);
             g.m_place_variants.emplace_back(alias, row["region"]);
+            // The distinctive words too: "Orel" ~ "Oryol", "Lugansk" ~ "Luhansk".
+            const std::string a = core_name(alias), c = core_name(row["region"]);
+            if (!a.empty() && !c.empty() && a != c) g.m_place_variants.emplace_back(a, c);
         }
     }
     for (auto& row : read_tsv(dir / "countries.tsv", {"country", "aliases"})) {

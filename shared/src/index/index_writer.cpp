@@ -2,6 +2,8 @@
 
 #include <verbatim/error.hpp>
 #include <verbatim/schema.hpp>
+#include <verbatim/text/analysis.hpp>
+#include <verbatim/text/unicode.hpp>
 
 namespace verbatim::index {
 
@@ -35,8 +37,44 @@ void IndexWriter::add(const std::vector<Statement>& statements) {
     m_db.delete_document(DocumentBuilder::doc_term(statements.front().doc));
     for (const Statement& s : statements) {
         m_db.replace_document(DocumentBuilder::id_term(s.id), m_builder.build(s));
+        add_spellings(s);
         ++m_added;
         if (++m_pending >= m_options.batch) commit();
+    }
+}
+
+// Names are what users misspell ("Schwarzeneger", "Sobianin"): the words of speakers, roles,
+// places and titles, and capitalised words of the text, feed Xapian's spelling correction.
+void IndexWriter::add_spellings(const Statement& s) {
+    auto add = [&](std::string_view text, bool capitalised_only) {
+        std::size_t i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i])) && !(text[i] & 0x80)) ++i;
+            std::size_t j = i;
+            while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || (text[j] & 0x80))) ++j;
+            if (j - i >= 4 && (!capitalised_only || std::isupper(static_cast<unsigned char>(text[i])))) {
+                const std::string word = text::fold(text.substr(i, j - i));
+                if (m_spellings.insert(word).second) m_db.add_spelling(word);
+            }
+            i = j;
+        }
+    };
+    for (const std::string* field : {&s.speaker, &s.role, &s.region, &s.country, &s.title}) add(*field, false);
+    add(s.text, true);
+}
+
+void IndexWriter::add_variants(const std::vector<std::pair<std::string, std::string>>& variants) {
+    const Xapian::Stem stem = text::stemmer();
+    auto key = [](const std::string& name) { return text::squeeze_spaces(text::fold(name)); };
+    for (const auto& [a, b] : variants) {
+        const std::string ka = key(a), kb = key(b);
+        if (ka.empty() || kb.empty() || ka == kb) continue;
+        m_db.add_synonym(ka, kb);
+        m_db.add_synonym(kb, ka);
+        if (ka.find(' ') == std::string::npos && kb.find(' ') == std::string::npos) {
+            m_db.add_synonym("Z" + stem(ka), "Z" + stem(kb));
+            m_db.add_synonym("Z" + stem(kb), "Z" + stem(ka));
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 #include <verbatim/text/analysis.hpp>
 #include <verbatim/text/unicode.hpp>
 
+#include <algorithm>
 #include <regex>
 
 namespace verbatim::search {
@@ -95,6 +96,10 @@ QueryBuilder::QueryBuilder() {
     m_parser.set_stemmer(text::stemmer());
     m_parser.set_stemming_strategy(text::kQueryStemming);
     m_parser.set_default_op(Xapian::Query::OP_AND);
+    // Unprefixed words search the statement and who said it: "Matvienko twice as strong".
+    for (std::string_view p : {std::string_view(""), schema::prefix::speaker, schema::prefix::role,
+                               schema::prefix::region, schema::prefix::country})
+        m_parser.add_prefix("", std::string(p));
     m_parser.add_prefix("speaker", std::string(schema::prefix::speaker));
     m_parser.add_prefix("role", std::string(schema::prefix::role));
     m_parser.add_prefix("org", std::string(schema::prefix::organisation));
@@ -109,11 +114,18 @@ QueryBuilder::QueryBuilder() {
     m_parser.add_boolean_prefix("before", (new BoundFieldProcessor(false))->release());
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : QueryBuilder() { m_parser.set_database(db); }
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : QueryBuilder() {
+    m_database = db;
+    m_parser.set_database(db);
+    m_parser.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    m_has_db = true;
+}
 
-Xapian::Query QueryBuilder::parse(const std::string& text) const {
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
+Xapian::Query QueryBuilder::parse_with(const std::string& text, Xapian::Query::op default_op) const {
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT;
+    if (m_has_db) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+    m_parser.set_default_op(default_op);
     try {
         return m_parser.parse_query(text::analysable(text), flags);
     } catch (const Xapian::QueryParserError& e) {
@@ -121,25 +133,111 @@ Xapian::Query QueryBuilder::parse(const std::string& text) const {
     }
 }
 
-Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
-    Xapian::Query query = r.query.empty() ? Xapian::Query::MatchAll : parse(r.query);
+Xapian::Query QueryBuilder::parse(const std::string& text) const { return parse_with(text, Xapian::Query::OP_AND); }
+
+Xapian::Query QueryBuilder::filters(const SearchRequest& r) const {
     auto any_of = [](std::string_view prefix, const std::vector<std::string>& values) {
         std::vector<Xapian::Query> terms;
         for (const auto& v : values) terms.emplace_back(std::string(prefix) + index::DocumentBuilder::filter_value(v));
         return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     };
-    std::vector<Xapian::Query> filters;
-    if (!r.speakers.empty()) filters.push_back(any_of(schema::prefix::speaker_exact, r.speakers));
-    if (!r.regions.empty()) filters.push_back(any_of(schema::prefix::region_exact, r.regions));
-    if (!r.countries.empty()) filters.push_back(any_of(schema::prefix::country_exact, r.countries));
+    std::vector<Xapian::Query> parts;
+    if (!r.speakers.empty()) parts.push_back(any_of(schema::prefix::speaker_exact, r.speakers));
+    if (!r.regions.empty()) parts.push_back(any_of(schema::prefix::region_exact, r.regions));
+    if (!r.countries.empty()) parts.push_back(any_of(schema::prefix::country_exact, r.countries));
     if (!r.kinds.empty()) {
         for (const auto& k : r.kinds)
             if (!parse_kind(k)) throw QueryError("unknown kind '" + k + "' (quote, reported or narrative)");
-        filters.push_back(any_of(schema::prefix::kind, r.kinds));
+        parts.push_back(any_of(schema::prefix::kind, r.kinds));
     }
-    if (!r.from.empty() || !r.to.empty()) filters.push_back(date_range_query(r.from, r.to));
-    for (const auto& f : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
-    return query;
+    if (!r.from.empty() || !r.to.empty()) parts.push_back(date_range_query(r.from, r.to));
+    if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+std::vector<std::string> plain_words(const std::string& query) {
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        while (i < query.size() && std::isspace(static_cast<unsigned char>(query[i]))) ++i;
+        std::size_t j = i;
+        while (j < query.size() && !std::isspace(static_cast<unsigned char>(query[j]))) ++j;
+        const std::string token = query.substr(i, j - i);
+        i = j;
+        if (token.empty() || token[0] == '-' || token.find(':') != std::string::npos) continue;
+        if (token == "AND" || token == "OR" || token == "NOT" || token == "NEAR" || token == "XOR") continue;
+        std::string word;
+        for (char c : text::fold(token)) {
+            if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || (c == '\'' && !word.empty())) {
+                word.push_back(c);
+            } else if (!word.empty()) {
+                words.push_back(word);
+                word.clear();
+            }
+        }
+        if (!word.empty()) words.push_back(word);
+    }
+    return words;
+}
+
+// Words the index does not know, replaced by the nearest spelling it does ("Schwarzeneger" →
+// "schwarzenegger", "Sobianin" → "sobyanin"); field names, operators and phrases kept.
+std::string QueryBuilder::correct_spelling(const std::string& query) const {
+    const Xapian::Database& db = m_database;
+    std::string out;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        std::size_t j = i;
+        while (j < query.size() && !std::isspace(static_cast<unsigned char>(query[j]))) ++j;
+        std::string token = query.substr(i, j - i);
+        std::size_t k = j;
+        while (k < query.size() && std::isspace(static_cast<unsigned char>(query[k]))) ++k;
+        const std::string space = query.substr(j, k - j);
+        i = k;
+        const std::size_t colon = token.find(':');
+        std::string head = colon == std::string::npos ? "" : token.substr(0, colon + 1);
+        std::string word = colon == std::string::npos ? token : token.substr(colon + 1);
+        const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
+        });
+        if (plain && word.size() >= 4 && word != "AND" && word != "NEAR" && word != "XOR") {
+            const std::string folded = text::fold(word);
+            bool known = false;
+            for (std::string_view p : {std::string_view(""), schema::prefix::speaker, schema::prefix::region,
+                                       schema::prefix::role, schema::prefix::country, schema::prefix::title})
+                known = known || db.term_exists(std::string(p) + folded);
+            if (!known) {
+                const std::string suggestion = db.get_spelling_suggestion(folded, 2);
+                if (!suggestion.empty()) word = suggestion;
+            }
+        }
+        out += head + word + space;
+    }
+    return out;
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
+    BuiltQuery built;
+    std::string text = r.query;
+    if (m_has_db && !text.empty()) text = built.corrected = correct_spelling(text);
+    if (built.corrected == r.query) built.corrected.clear();
+    const Xapian::Query filter = filters(r);
+    auto with_filter = [&](Xapian::Query q) {
+        if (filter.empty()) return q;
+        return Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+    };
+    if (text.empty()) {
+        built.strict = built.relaxed = with_filter(Xapian::Query::MatchAll);
+        return built;
+    }
+    built.strict = with_filter(parse_with(text, Xapian::Query::OP_AND));
+    built.relaxed = with_filter(parse_with(text, Xapian::Query::OP_OR));
+    built.words = plain_words(text);
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t k = 0; k + 1 < built.words.size(); ++k)
+        pairs.emplace_back(Xapian::Query::OP_PHRASE, Xapian::Query(built.words[k]), Xapian::Query(built.words[k + 1]));
+    if (!pairs.empty()) built.boost = Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+    return built;
 }
 
 }  // namespace verbatim::search

@@ -23,16 +23,22 @@ public:
     IndexWriter(const std::string& path, WriterOptions options = {});
     // The statements of one document (all of one source file's documents come in one run).
     void add(const std::vector<Statement>& statements);
+    // Spelling variants that should find each other (Luhansk/Lugansk, Natalia/Natalya):
+    // stored as Xapian synonyms in both directions, plain and stemmed.
+    void add_variants(const std::vector<std::pair<std::string, std::string>>& variants);
     // Commits what is pending; called by add() every `batch` statements and by the destructor's owner.
     void commit();
     std::size_t added() const { return m_added; }
     Xapian::doccount statement_count() const { return m_db.get_doccount(); }
 
 private:
+    void add_spellings(const Statement& statement);
+
     Xapian::WritableDatabase m_db;
     WriterOptions m_options;
     DocumentBuilder m_builder;
     std::unordered_set<std::string> m_sources_seen;
+    std::unordered_set<std::string> m_spellings;  // words already in the spelling table
     std::size_t m_pending = 0;
     std::size_t m_added = 0;
 };

@@ -1,30 +1,49 @@
 #pragma once
-// Query text → Xapian::Query: QueryParser with our prefixes, the same stemming as the
-// indexer, boolean filters for fields and dates.
+// Query text → Xapian queries: QueryParser with our prefixes and the indexer's stemming;
+// words also search the speaker's name, role and place; boolean filters for fields and
+// dates; a strict form (every word), a relaxed form (any word), and a proximity boost.
 
 #include <verbatim/search/search_request.hpp>
 
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace verbatim::search {
+
+struct BuiltQuery {
+    Xapian::Query strict;    // default operator AND
+    Xapian::Query relaxed;   // default operator OR, same filters
+    Xapian::Query boost;     // adjacent query words as phrases: ranks remembered wording first
+    std::vector<std::string> words;  // the plain query words, folded, in order (for highlighting)
+    std::string corrected;   // "did you mean" query text, or "" when every word is known
+};
 
 class QueryBuilder {
 public:
     QueryBuilder();
-    explicit QueryBuilder(const Xapian::Database& db);  // for wildcards and spelling
-    Xapian::Query build(const SearchRequest& request) const;
-    // The query text alone (no request filters), as QueryParser reads it.
+    explicit QueryBuilder(const Xapian::Database& db);  // wildcards, synonyms and spelling
+    BuiltQuery build(const SearchRequest& request) const;
+    // The query text alone (no request filters) with the default operator AND.
     Xapian::Query parse(const std::string& text) const;
 
 private:
+    Xapian::Query parse_with(const std::string& text, Xapian::Query::op default_op) const;
+    Xapian::Query filters(const SearchRequest& request) const;
+    std::string correct_spelling(const std::string& query) const;
+
     mutable Xapian::QueryParser m_parser;
+    bool m_has_db = false;
+    Xapian::Database m_database;
 };
+
+// The plain words of a query, without field names, operators and excluded words.
+std::vector<std::string> plain_words(const std::string& query);
 
 // "2024-06-27", "2024-06", "2024" → the boolean terms of that day, month or year; "" if invalid.
 std::string date_term(const std::string& date);
-// Range of dates as an OR of day/month/year terms (bounded; falls back to the value slot).
+// Range of dates on the date value slot.
 Xapian::Query date_range_query(const std::string& from, const std::string& to);
 
 }  // namespace verbatim::search

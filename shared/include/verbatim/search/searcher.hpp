@@ -21,7 +21,11 @@ struct Hit {
 struct SearchResults {
     Xapian::doccount estimated_total = 0;
     std::vector<Hit> hits;
-    std::string description;  // the Xapian query, for --explain and logs
+    std::size_t strict_hits = 0;  // hits holding every word; after them come partial matches
+    bool relaxed = false;         // some hits hold only some of the words
+    std::string corrected;        // "did you mean" query, when words were unknown
+    std::vector<std::string> words;  // plain query words (folded), for highlighting
+    std::string description;      // the Xapian query, for --explain and logs
 };
 
 class Searcher {
