@@ -157,10 +157,10 @@ Gazetteer Gazetteer::load(const fs::path& folder) {
                 continue;
             }
             g.m_region_names.add(alias, index);
-            g.m_place_variants.emplace_back(alias, row["region"]);
             // The distinctive words too: "Orel" ~ "Oryol", "Lugansk" ~ "Luhansk".
             const std::string a = core_name(alias), c = core_name(row["region"]);
-            if (!a.empty() && !c.empty() && a != c) g.m_place_variants.emplace_back(a, c);
+            if (!a.empty() && !c.empty() && a != c && a.find(' ') == std::string::npos && c.find(' ') == std::string::npos)
+                g.m_place_variants.emplace_back(a, c);
         }
     }
     for (auto& row : read_tsv(dir / "countries.tsv", {"country", "aliases"})) {
@@ -170,7 +170,6 @@ Gazetteer Gazetteer::load(const fs::path& folder) {
         for (const auto& alias : split(row["aliases"], '|')) {
             if (alias.empty() || alias == "US") continue;  // "US" is also the pronoun "us" in capitals
             g.m_country_names.add(alias, index);
-            g.m_place_variants.emplace_back(alias, row["country"]);
         }
     }
     for (auto& row : read_tsv(dir / "organisations.tsv", {"organisation", "country", "level", "aliases"})) {

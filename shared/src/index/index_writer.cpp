@@ -5,9 +5,23 @@
 #include <verbatim/text/analysis.hpp>
 #include <verbatim/text/unicode.hpp>
 
+#include <algorithm>
+
 namespace verbatim::index {
 
 namespace {
+
+std::vector<std::string> split_variants(const std::string& value) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < value.size()) {
+        std::size_t bar = value.find('|', at);
+        if (bar == std::string::npos) bar = value.size();
+        if (bar > at) out.push_back(value.substr(at, bar - at));
+        at = bar + 1;
+    }
+    return out;
+}
 
 void check_version(const Xapian::Database& db, const std::string& path, bool empty_ok) {
     const std::string version = db.get_metadata(std::string(schema::kVersionKey));
@@ -55,6 +69,8 @@ void IndexWriter::add_spellings(const Statement& s) {
             if (j - i >= 4 && (!capitalised_only || std::isupper(static_cast<unsigned char>(text[i])))) {
                 const std::string word = text::fold(text.substr(i, j - i));
                 if (m_spellings.insert(word).second) m_db.add_spelling(word);
+                const std::string key = text::name_key(word);
+                if (key.size() >= 3) ++m_name_keys[key][word];
             }
             i = j;
         }
@@ -79,6 +95,27 @@ void IndexWriter::add_variants(const std::vector<std::pair<std::string, std::str
 }
 
 void IndexWriter::commit() {
+    // Spellings of one name key find each other (Tkachev ~ Tkachyov, Sobyanin ~ Sobianin):
+    // the metadata lists them, most frequent first; pairs become synonyms.
+    for (const auto& [key, words] : m_name_keys) {
+        const std::string meta = std::string(text::kNameKeyMetadata) + key;
+        std::vector<std::pair<std::size_t, std::string>> counted;
+        for (const auto& [word, n] : words) counted.emplace_back(n, word);
+        std::sort(counted.rbegin(), counted.rend());
+        std::vector<std::string> spellings;
+        for (const auto& [n, word] : counted) spellings.push_back(word);
+        for (const auto& known : split_variants(m_db.get_metadata(meta)))
+            if (!words.count(known)) spellings.push_back(known);
+        if (spellings.size() > 8) spellings.resize(8);
+        std::string value;
+        for (const auto& w : spellings) value += (value.empty() ? "" : "|") + w;
+        m_db.set_metadata(meta, value);
+        if (key.size() < 4) continue;
+        for (const auto& a : spellings)
+            for (const auto& b : spellings)
+                if (a != b) m_db.add_synonym(a, b);
+    }
+    m_name_keys.clear();
     m_db.commit();
     m_pending = 0;
 }

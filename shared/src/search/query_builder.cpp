@@ -96,6 +96,7 @@ QueryBuilder::QueryBuilder() {
     m_parser.set_stemmer(text::stemmer());
     m_parser.set_stemming_strategy(text::kQueryStemming);
     m_parser.set_default_op(Xapian::Query::OP_AND);
+    m_parser.set_stopper(&text::stopper());
     // Unprefixed words search the statement and who said it: "Matvienko twice as strong".
     for (std::string_view p : {std::string_view(""), schema::prefix::speaker, schema::prefix::role,
                                schema::prefix::region, schema::prefix::country})
@@ -124,7 +125,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : QueryBuilder() {
 Xapian::Query QueryBuilder::parse_with(const std::string& text, Xapian::Query::op default_op) const {
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT;
-    if (m_has_db) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+    if (m_has_db) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     m_parser.set_default_op(default_op);
     try {
         return m_parser.parse_query(text::analysable(text), flags);
@@ -207,7 +208,9 @@ std::string QueryBuilder::correct_spelling(const std::string& query) const {
                                        schema::prefix::role, schema::prefix::country, schema::prefix::title})
                 known = known || db.term_exists(std::string(p) + folded);
             if (!known) {
-                const std::string suggestion = db.get_spelling_suggestion(folded, 2);
+                std::string suggestion = db.get_metadata(std::string(text::kNameKeyMetadata) + text::name_key(folded));
+                suggestion = suggestion.substr(0, suggestion.find('|'));  // the most frequent spelling
+                if (suggestion.empty()) suggestion = db.get_spelling_suggestion(folded, 2);
                 if (!suggestion.empty()) word = suggestion;
             }
         }
@@ -233,9 +236,15 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
     built.strict = with_filter(parse_with(text, Xapian::Query::OP_AND));
     built.relaxed = with_filter(parse_with(text, Xapian::Query::OP_OR));
     built.words = plain_words(text);
+    // Consecutive content words, near each other in the same order ("relocating … Siberia").
+    std::vector<std::string> content;
+    for (const auto& w : built.words)
+        if (!text::is_stopword(w)) content.push_back(w);
     std::vector<Xapian::Query> pairs;
-    for (std::size_t k = 0; k + 1 < built.words.size(); ++k)
-        pairs.emplace_back(Xapian::Query::OP_PHRASE, Xapian::Query(built.words[k]), Xapian::Query(built.words[k + 1]));
+    for (std::size_t k = 0; k + 1 < content.size(); ++k) {
+        const Xapian::Query two[] = {Xapian::Query(content[k]), Xapian::Query(content[k + 1])};
+        pairs.emplace_back(Xapian::Query::OP_PHRASE, std::begin(two), std::end(two), 3);
+    }
     if (!pairs.empty()) built.boost = Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
     return built;
 }

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -39,6 +40,7 @@ private:
     DocumentBuilder m_builder;
     std::unordered_set<std::string> m_sources_seen;
     std::unordered_set<std::string> m_spellings;  // words already in the spelling table
+    std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> m_name_keys;  // key → word → count
     std::size_t m_pending = 0;
     std::size_t m_added = 0;
 };

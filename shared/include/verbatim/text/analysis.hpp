@@ -13,6 +13,17 @@ Xapian::Stem stemmer();
 inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemming = Xapian::TermGenerator::STEM_SOME;
 inline constexpr Xapian::QueryParser::stem_strategy kQueryStemming = Xapian::QueryParser::STEM_SOME;
 
+// Common English words a query may drop: the index keeps them (phrases need them), the
+// query parser leaves them out of AND and OR, except inside "quoted phrases".
+const Xapian::Stopper& stopper();
+bool is_stopword(const std::string& folded_word);
+
+// A spelling-independent key for a name: first letter, then the consonants, doubled letters
+// once ("Tkachyov" and "Tkachev" → "tkchv", "Sobianin" and "Sobyanin" → "sbnn"). The indexer
+// records which name each key stands for; the searcher maps unknown words through it.
+std::string name_key(const std::string& folded_word);
+inline constexpr std::string_view kNameKeyMetadata = "verbatim.name:";
+
 // What TermGenerator and QueryParser are given: diacritics removed, typographic quotes,
 // apostrophes and dashes made ASCII, case kept (both lower-case terms themselves).
 std::string analysable(std::string_view text);
