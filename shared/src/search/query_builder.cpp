@@ -245,7 +245,30 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
         const Xapian::Query two[] = {Xapian::Query(content[k]), Xapian::Query(content[k + 1])};
         pairs.emplace_back(Xapian::Query::OP_PHRASE, std::begin(two), std::end(two), 3);
     }
-    if (!pairs.empty()) built.boost = Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+    std::vector<Xapian::Query> boosts;
+    if (!pairs.empty()) boosts.emplace_back(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+    if (m_has_db) {
+        std::vector<Xapian::Query> exact, speakers;
+        for (const auto& w : content) {
+            // The word as written (or a spelling variant of it), not only its stem.
+            std::vector<std::string> forms = {w};
+            for (auto it = m_database.synonyms_begin(w); it != m_database.synonyms_end(w); ++it) forms.push_back(*it);
+            std::vector<Xapian::Query> any;
+            for (const auto& f : forms) {
+                if (f.find(' ') != std::string::npos) continue;
+                any.emplace_back(f);
+                // A speaker's name typed as a plain word ranks that speaker's statements first.
+                const std::string speaker_term = std::string(schema::prefix::speaker) + f;
+                if (m_database.term_exists(speaker_term)) speakers.emplace_back(speaker_term);
+            }
+            exact.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+        }
+        if (!exact.empty())
+            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), 0.5);
+        if (!speakers.empty())
+            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, speakers.begin(), speakers.end()), 2.0);
+    }
+    if (!boosts.empty()) built.boost = Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
     return built;
 }
 
