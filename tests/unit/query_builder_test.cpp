@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace verbatim {
 namespace {
@@ -25,23 +26,38 @@ TEST_P(ParseQuery, Description) {
     EXPECT_EQ(builder.parse(GetParam().text).get_description(), GetParam().description) << "query: " << GetParam().text;
 }
 
+// Unprefixed words search the statement and who said it: body (Z…), speaker (XSPK), role
+// (XROLE), region (XREG) and country (XCTY), all stemmed alike.
+#define ANY_FIELD(w, pos) "(Z" w "@" pos " OR ZXSPK" w "@" pos " OR ZXROLE" w "@" pos " OR ZXREG" w "@" pos " OR ZXCTY" w "@" pos ")"
+#define ANY_FIELD_UNSTEMMED(w, pos) "(" w "@" pos " OR XSPK" w "@" pos " OR XROLE" w "@" pos " OR XREG" w "@" pos " OR XCTY" w "@" pos ")"
+#define ANY_FIELD_PHRASE2(a, b) "(" a "@1 PHRASE 2 " b "@2)"
+
 INSTANTIATE_TEST_SUITE_P(
     Table, ParseQuery,
     ::testing::Values(
         // Plain words: AND by default, stemmed (Z prefix) like the indexer's STEM_SOME.
-        QueryCase{"ferries islands", "Query((Zferri@1 AND Zisland@2))"},
-        QueryCase{"Zapor\u00edzhzhia", "Query(zaporizhzhia@1)"},  // capitalised: not stemmed; diacritics folded
-        // Phrases, straight or typographic quotes.
-        QueryCase{"\"exact phrase here\"", "Query((exact@1 PHRASE 3 phrase@2 PHRASE 3 here@3))"},
-        QueryCase{"\u201ccurly phrase\u201d", "Query((curly@1 PHRASE 2 phrase@2))"},
+        QueryCase{"ferries islands", "Query((" ANY_FIELD("ferri", "1") " AND " ANY_FIELD("island", "2") "))"},
+        QueryCase{"the ferry", "Query(" ANY_FIELD("ferri", "2") ")"},  // stopword left out
+        // Capitalised: not stemmed; diacritics folded.
+        QueryCase{"Zapor\u00edzhzhia", "Query(" ANY_FIELD_UNSTEMMED("zaporizhzhia", "1") ")"},
+        // Phrases, straight or typographic quotes; stopwords kept inside.
+        QueryCase{"\"twice as strong\"",
+                  "Query(((twice@1 PHRASE 3 as@2 PHRASE 3 strong@3) OR (XSPKtwice@1 PHRASE 3 XSPKas@2 PHRASE 3 "
+                  "XSPKstrong@3) OR (XROLEtwice@1 PHRASE 3 XROLEas@2 PHRASE 3 XROLEstrong@3) OR (XREGtwice@1 PHRASE 3 "
+                  "XREGas@2 PHRASE 3 XREGstrong@3) OR (XCTYtwice@1 PHRASE 3 XCTYas@2 PHRASE 3 XCTYstrong@3)))"},
+        QueryCase{"\u201ccurly phrase\u201d",
+                  "Query((" ANY_FIELD_PHRASE2("curly", "phrase") " OR " ANY_FIELD_PHRASE2("XSPKcurly", "XSPKphrase")
+                  " OR " ANY_FIELD_PHRASE2("XROLEcurly", "XROLEphrase") " OR " ANY_FIELD_PHRASE2("XREGcurly", "XREGphrase")
+                  " OR " ANY_FIELD_PHRASE2("XCTYcurly", "XCTYphrase") "))"},
         // Boolean operators.
-        QueryCase{"ferry OR bridge", "Query((Zferri@1 OR Zbridg@2))"},
-        QueryCase{"ferry NOT bridge", "Query((Zferri@1 AND_NOT Zbridg@2))"},
-        QueryCase{"ferry -bridge", "Query((Zferri@1 AND_NOT Zbridg@2))"},
-        QueryCase{"NOT ferry", "Query((<alldocuments> AND_NOT Zferri@1))"},
-        // Free-text fields.
+        QueryCase{"ferry OR bridge", "Query((Zferri@1 OR ZXSPKferri@1 OR ZXROLEferri@1 OR ZXREGferri@1 OR ZXCTYferri@1 OR "
+                                     ANY_FIELD("bridg", "2") "))"},
+        QueryCase{"ferry NOT bridge", "Query((" ANY_FIELD("ferri", "1") " AND_NOT " ANY_FIELD("bridg", "2") "))"},
+        QueryCase{"ferry -bridge", "Query((" ANY_FIELD("ferri", "1") " AND_NOT " ANY_FIELD("bridg", "2") "))"},
+        QueryCase{"NOT ferry", "Query((<alldocuments> AND_NOT " ANY_FIELD("ferri", "1") "))"},
+        // Free-text fields: one prefix only.
         QueryCase{"speaker:anokhin", "Query(ZXSPKanokhin@1)"},
-        QueryCase{"speaker:Anokhin governor", "Query((XSPKanokhin@1 AND Zgovernor@2))"},
+        QueryCase{"speaker:Anokhin governor", "Query((XSPKanokhin@1 AND " ANY_FIELD("governor", "2") "))"},
         QueryCase{"speaker:\"valentina matvienko\"", "Query((XSPKvalentina@1 PHRASE 2 XSPKmatvienko@2))"},
         QueryCase{"role:governor", "Query(ZXROLEgovernor@1)"},
         QueryCase{"org:council", "Query(ZXORGcouncil@1)"},
@@ -52,7 +68,7 @@ INSTANTIATE_TEST_SUITE_P(
         // Boolean filters.
         QueryCase{"kind:quote", "Query(0 * XKquote)"},
         QueryCase{"kind:QUOTE", "Query(0 * XKquote)"},
-        QueryCase{"kind:quote ferry", "Query((Zferri@1 FILTER XKquote))"},
+        QueryCase{"kind:quote ferry", "Query((" ANY_FIELD("ferri", "1") " FILTER XKquote))"},
         QueryCase{"source:press/a.txt", "Query(0 * XSRCpress/a.txt)"},
         QueryCase{"date:2024-06-27", "Query(0 * D20240627)"},
         QueryCase{"date:2024-06", "Query(0 * M202406)"},
@@ -83,9 +99,36 @@ TEST(BuildRequest, FiltersCombineOrWithinAndAcross) {
     r.kinds = {"quote"};
     r.from = "2024-01-01";
     r.to = "2024-06";
-    EXPECT_EQ(builder.build(r).strict.get_description(),
-              "Query((((((Zferri@1 FILTER (Amairi ross OR Aivan petrov)) FILTER XREhighland) FILTER XCEunited kingdom)"
-              " FILTER XKquote) FILTER VALUE_RANGE 0 20240101 20240631~))");
+    const auto built = builder.build(r);
+    EXPECT_EQ(built.strict.get_description(),
+              "Query((" ANY_FIELD("ferri", "1") " FILTER ((Amairi ross OR Aivan petrov) AND XREhighland AND "
+              "XCEunited kingdom AND XKquote AND VALUE_RANGE 0 20240101 20240631~)))");
+    EXPECT_EQ(built.relaxed.get_description(), built.strict.get_description());  // one word: nothing to relax
+    EXPECT_TRUE(built.boost.empty());
+    EXPECT_EQ(built.words, (std::vector<std::string>{"ferry"}));
+}
+
+TEST(BuildRequest, StrictRelaxedAndProximityBoost) {
+    const search::QueryBuilder builder;
+    search::SearchRequest r;
+    r.query = "the evening ferry to the islands";
+    const auto built = builder.build(r);
+    EXPECT_EQ(built.strict.get_description(),
+              "Query((" ANY_FIELD("even", "2") " AND " ANY_FIELD("ferri", "3") " AND " ANY_FIELD("island", "6") "))");
+    EXPECT_EQ(built.relaxed.get_description(),
+              "Query((" ANY_FIELD("even", "2") " OR " ANY_FIELD("ferri", "3") " OR " ANY_FIELD("island", "6") "))");
+    // Adjacent content words (stopwords skipped) near each other, in order, raise the score.
+    const std::string boost = built.boost.get_description();
+    EXPECT_NE(boost.find("(evening PHRASE 3 ferry)"), std::string::npos) << boost;
+    EXPECT_NE(boost.find("(ferry PHRASE 3 islands)"), std::string::npos) << boost;
+    EXPECT_EQ(boost.find("(to PHRASE"), std::string::npos) << boost;
+    EXPECT_EQ(built.words, (std::vector<std::string>{"the", "evening", "ferry", "to", "the", "islands"}));
+    EXPECT_EQ(built.corrected, "");  // no database: no spelling correction
+}
+
+TEST(PlainWords, FieldsOperatorsAndExclusionsLeftOut) {
+    EXPECT_EQ(search::plain_words("speaker:anokhin \"Twice as\" -not Zapor\u00edzhzhia OR it\u2019s"),
+              (std::vector<std::string>{"twice", "as", "zaporizhzhia", "it's"}));
 }
 
 TEST(BuildRequest, DateBoundsAlone) {

@@ -246,7 +246,16 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
         pairs.emplace_back(Xapian::Query::OP_PHRASE, std::begin(two), std::end(two), 3);
     }
     std::vector<Xapian::Query> boosts;
-    if (!pairs.empty()) boosts.emplace_back(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+    if (!pairs.empty())
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()), 1.0);
+    // All the content words close together, in order: the remembered sentence itself.
+    if (content.size() >= 3) {
+        std::vector<Xapian::Query> all;
+        for (const auto& w : content) all.emplace_back(w);
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(Xapian::Query::OP_PHRASE, all.begin(), all.end(), static_cast<Xapian::termcount>(built.words.size() + 2)),
+                            1.0);
+    }
     if (m_has_db) {
         std::vector<Xapian::Query> exact, speakers;
         for (const auto& w : content) {
@@ -264,9 +273,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
             exact.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
         }
         if (!exact.empty())
-            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), 0.5);
+            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), 0.25);
         if (!speakers.empty())
-            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, speakers.begin(), speakers.end()), 2.0);
+            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, speakers.begin(), speakers.end()), 3.0);
     }
     if (!boosts.empty()) built.boost = Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
     return built;
