@@ -78,6 +78,7 @@ int run_build(const BuildOptions& options) {
     index::IndexWriter writer(options.index, {options.batch});
     auto variants = gazetteer.place_variants();
     for (auto& v : gazetteer.given_name_variants()) variants.push_back(std::move(v));
+    for (auto& v : gazetteer.word_variants()) variants.push_back(std::move(v));
     writer.add_variants(variants);
     ProblemLog problems(options.strict);
     std::size_t documents = 0;

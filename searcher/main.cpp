@@ -5,6 +5,7 @@
 #include <verbatim/format/json.hpp>
 #include <verbatim/format/text.hpp>
 #include <verbatim/search/searcher.hpp>
+#include <verbatim/search/verify.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -12,18 +13,37 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 namespace {
 
 namespace cli = verbatim::cli;
 namespace po = boost::program_options;
+namespace search = verbatim::search;
+namespace format = verbatim::format;
 
 constexpr const char* kUsage =
     "Usage: verbatim-search [--index DIR] [OPTIONS] QUERY...\n"
+    "       verbatim-search [--index DIR] [OPTIONS] --verify \"QUOTATION\"\n"
+    "       verbatim-search [--index DIR] [OPTIONS] --batch < queries.txt\n"
     "Ranks the statements of the index that match QUERY (words, \"exact phrases\", AND, OR, NOT,\n"
     "-word, field:value; see the README's query language). Words after -- are taken literally.\n\n"
     "Exit status: 0 something matched, 1 nothing matched, 2 error.\n";
+
+struct Options {
+    search::SearchRequest request;
+    std::string index;
+    std::string format = "text";
+    std::string sort = "relevance";
+    std::string facets;
+    std::string verify;
+    std::size_t context = 0;
+    bool no_collapse = false;
+    bool count = false;
+    bool explain = false;
+    bool batch = false;
+};
 
 std::string join(const std::vector<std::string>& words) {
     std::string out;
@@ -31,24 +51,86 @@ std::string join(const std::vector<std::string>& words) {
     return out;
 }
 
+std::vector<std::string> split_list(const std::string& list) {
+    std::vector<std::string> out;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+void write_results(const search::Searcher& searcher, const search::SearchResults& results, const Options& o,
+                   const std::string* echo_query) {
+    if (o.count) {
+        if (o.format == "jsonl") {
+            nlohmann::json j = {{"count", results.estimated_total}, {"exact", results.exact_total}};
+            if (echo_query) j["query"] = *echo_query;
+            std::cout << format::to_json_line(j) << '\n';
+        } else {
+            std::cout << results.estimated_total << '\n';
+        }
+        return;
+    }
+    if (o.format == "jsonl") {
+        for (const auto& hit : results.hits) {
+            nlohmann::json j = format::hit_to_json(hit, results.words);
+            if (echo_query) j["query"] = *echo_query;
+            if (o.explain) j["explain"] = {{"matched_terms", hit.matched_terms}, {"query", results.description}};
+            std::cout << format::to_json_line(j) << '\n';
+        }
+        if (!results.facets.empty()) {
+            nlohmann::json j = {{"facets", format::facets_to_json(results)}, {"total", results.estimated_total}};
+            if (echo_query) j["query"] = *echo_query;
+            std::cout << format::to_json_line(j) << '\n';
+        }
+    } else if (o.format == "csv") {
+        for (const auto& hit : results.hits) format::write_csv_row(std::cout, hit);
+    } else {
+        format::TextStyle style;
+        style.colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+        style.context = o.context;
+        format::write_text(std::cout, results, style,
+                           [&](const std::string& doc) { return searcher.document_statements(doc); });
+        if (o.explain) {
+            std::cout << "query: " << results.description << "\n";
+            for (const auto& hit : results.hits) {
+                std::cout << hit.rank << ". score " << hit.score << ", matched:";
+                for (const auto& t : hit.matched_terms) std::cout << ' ' << t;
+                std::cout << '\n';
+            }
+        }
+        if (!results.hits.empty())
+            std::cout << (results.exact_total ? "" : "about ") << results.estimated_total << " matching statements\n";
+    }
+}
+
 int run(int argc, const char* const argv[]) {
     cli::CommonOptions common;
-    verbatim::search::SearchRequest request;
-    std::string index;
-    std::string format = "text";
+    Options o;
+    auto& r = o.request;
     po::options_description description("Options");
     common.add_to(description);
     description.add_options()
-        ("index", po::value<std::string>(&index)->value_name("DIR"), "the index (default: $VERBATIM_INDEX)")
-        ("format", po::value<std::string>(&format)->default_value("text"), "text | jsonl")
-        ("limit", po::value<std::size_t>(&request.limit)->default_value(10), "hits to show")
-        ("offset", po::value<std::size_t>(&request.offset)->default_value(0), "hits to skip")
-        ("speaker", po::value<std::vector<std::string>>(&request.speakers)->value_name("NAME"), "only this speaker (exact canonical name; repeatable)")
-        ("region", po::value<std::vector<std::string>>(&request.regions)->value_name("NAME"), "only speakers of this region (repeatable)")
-        ("country", po::value<std::vector<std::string>>(&request.countries)->value_name("NAME"), "only speakers of this country (repeatable)")
-        ("kind", po::value<std::vector<std::string>>(&request.kinds)->value_name("KIND"), "quote | reported | narrative (repeatable)")
-        ("from", po::value<std::string>(&request.from)->value_name("DATE"), "on or after this date (YYYY[-MM[-DD]])")
-        ("to", po::value<std::string>(&request.to)->value_name("DATE"), "on or before this date");
+        ("index", po::value<std::string>(&o.index)->value_name("DIR"), "the index (default: $VERBATIM_INDEX)")
+        ("format", po::value<std::string>(&o.format)->default_value("text"), "text | jsonl | csv")
+        ("limit", po::value<std::size_t>(&r.limit)->default_value(10), "hits to show")
+        ("offset", po::value<std::size_t>(&r.offset)->default_value(0), "hits to skip")
+        ("sort", po::value<std::string>(&o.sort)->default_value("relevance"), "relevance | date | -date")
+        ("speaker", po::value<std::vector<std::string>>(&r.speakers)->value_name("NAME"), "only this speaker (canonical name; repeatable)")
+        ("region", po::value<std::vector<std::string>>(&r.regions)->value_name("NAME"), "only speakers of this region (repeatable)")
+        ("country", po::value<std::vector<std::string>>(&r.countries)->value_name("NAME"), "only speakers of this country (repeatable)")
+        ("kind", po::value<std::vector<std::string>>(&r.kinds)->value_name("KIND"), "quote | reported | narrative (repeatable)")
+        ("from", po::value<std::string>(&r.from)->value_name("DATE"), "on or after this date (YYYY[-MM[-DD]])")
+        ("to", po::value<std::string>(&r.to)->value_name("DATE"), "on or before this date")
+        ("exact", po::bool_switch(&r.exact), "the words as written, in order, unstemmed (checking wording)")
+        ("no-collapse", po::bool_switch(&o.no_collapse), "show every copy of a statement repeated across releases")
+        ("context", po::value<std::size_t>(&o.context)->default_value(0), "show N statements before and after each hit")
+        ("count", po::bool_switch(&o.count), "print only the number of matching statements")
+        ("facets", po::value<std::string>(&o.facets)->value_name("LIST"), "counts over all matches: speaker,region,country,kind,year")
+        ("explain", po::bool_switch(&o.explain), "show the parsed query and each hit's matched terms")
+        ("like", po::value<std::string>(&r.like)->value_name("ID"), "statements like the statement with this id")
+        ("verify", po::value<std::string>(&o.verify)->value_name("TEXT"), "check a quotation: exact, near (with a diff) or partial matches")
+        ("batch", po::bool_switch(&o.batch), "read queries from stdin, one a line; JSON Lines out, each with its query");
     std::vector<std::string> words;
     try {
         words = cli::parse(argc, argv, description, "query");
@@ -65,31 +147,63 @@ int run(int argc, const char* const argv[]) {
         return verbatim::exit_code::ok;
     }
     cli::init_logging(common);
-    if (index.empty())
-        if (const char* env = std::getenv("VERBATIM_INDEX"); env && *env) index = env;
-    if (index.empty()) {
+    if (o.index.empty())
+        if (const char* env = std::getenv("VERBATIM_INDEX"); env && *env) o.index = env;
+    if (o.index.empty()) {
         spdlog::error("no index: give --index DIR or set VERBATIM_INDEX");
         return verbatim::exit_code::usage;
     }
-    if (format != "text" && format != "jsonl") {
-        spdlog::error("--format must be text or jsonl, not '{}'", format);
+    if (o.format != "text" && o.format != "jsonl" && o.format != "csv") {
+        spdlog::error("--format must be text, jsonl or csv, not '{}'", o.format);
         return verbatim::exit_code::usage;
     }
-    request.query = join(words);
-    const verbatim::search::Searcher searcher(index);
-    const auto results = searcher.search(request);
-    spdlog::debug("query: {}", results.description);
-    if (format == "jsonl") {
-        for (const auto& hit : results.hits)
-            std::cout << verbatim::format::to_json_line(verbatim::format::hit_to_json(hit)) << '\n';
-    } else {
-        verbatim::format::TextStyle style;
-        style.colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-        verbatim::format::write_text(std::cout, results, style);
-        if (!results.hits.empty())
-            std::cout << "about " << results.estimated_total << " matching statements\n";
+    if (o.sort == "date") r.sort = search::SortOrder::date_ascending;
+    else if (o.sort == "-date") r.sort = search::SortOrder::date_descending;
+    else if (o.sort != "relevance") {
+        spdlog::error("--sort must be relevance, date or -date, not '{}'", o.sort);
+        return verbatim::exit_code::usage;
     }
+    r.collapse = !o.no_collapse;
+    r.count_all = o.count;
+    r.facets = split_list(o.facets);
+    r.query = join(words);
+    const search::Searcher searcher(o.index);
+
+    if (!o.verify.empty()) {
+        const auto found = search::verify(searcher, o.verify, r);
+        if (o.format == "jsonl") {
+            for (const auto& v : found) std::cout << format::to_json_line(format::verification_to_json(v)) << '\n';
+        } else {
+            format::TextStyle style;
+            style.colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+            format::write_verification_text(std::cout, found, style);
+        }
+        return found.empty() ? verbatim::exit_code::no_match : verbatim::exit_code::ok;
+    }
+    if (o.batch) {
+        // One process for many scripted queries; every result line echoes its query.
+        if (o.format == "text") o.format = "jsonl";
+        if (o.format == "csv") format::write_csv_header(std::cout);
+        bool any = false;
+        for (std::string line; std::getline(std::cin, line);) {
+            if (line.empty()) continue;
+            r.query = line;
+            try {
+                const auto results = searcher.search(r);
+                any = any || !results.hits.empty();
+                write_results(searcher, results, o, &line);
+            } catch (const verbatim::QueryError& e) {
+                std::cout << format::to_json_line({{"query", line}, {"error", e.what()}}) << '\n';
+            }
+        }
+        return any ? verbatim::exit_code::ok : verbatim::exit_code::no_match;
+    }
+    const auto results = searcher.search(r);
+    spdlog::debug("query: {}", results.description);
+    if (o.format == "csv" && !o.count) format::write_csv_header(std::cout);
+    write_results(searcher, results, o, nullptr);
     std::cout.flush();
+    if (o.count) return results.estimated_total ? verbatim::exit_code::ok : verbatim::exit_code::no_match;
     return results.hits.empty() ? verbatim::exit_code::no_match : verbatim::exit_code::ok;
 }
 

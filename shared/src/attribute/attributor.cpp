@@ -197,7 +197,13 @@ private:
         int region_most = 0;
         for (const auto& [region, n] : m_region_count)
             if (n > region_most) main_region = region, region_most = n;
+        // A mayor whose title names no city: the city whose mayor the document speaks of.
+        const std::string mayor_city = city_with_mayor();
         for (Entity& e : m_cast.entities()) {
+            if (e.office.region.empty() && !mayor_city.empty() && is_mayor(e.office.title)) {
+                e.office.region = mayor_city;
+                if (const std::string* c = m_g.city_country(mayor_city)) e.office.country = *c;
+            }
             if (e.office.region.empty() && !e.office.national && main_region && has_regional_role(e.office.title) &&
                 (e.office.country.empty() || e.office.country == main_region->country)) {
                 e.office.region = main_region->name;
@@ -205,6 +211,27 @@ private:
             }
             if (e.office.country.empty()) e.office.country = best;
         }
+    }
+
+    static bool is_mayor(const std::string& title) {
+        for (const Token& t : tokenize(title))
+            if (t.lower == "mayor") return true;
+        return false;
+    }
+
+    // "Toronto's mayor", "the mayor of Toronto" anywhere in the document.
+    std::string city_with_mayor() const {
+        for (const ParagraphFacts& f : m_facts) {
+            const auto& t = f.tokens;
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                if (t[i].lower != "mayor") continue;
+                if (i > 0 && t[i - 1].capitalised && t[i - 1].text.ends_with("'s"))
+                    return t[i - 1].text.substr(0, t[i - 1].text.size() - 2);
+                if (i + 2 < t.size() && t[i + 1].lower == "of" && t[i + 2].capitalised && !t[i + 2].in_quote)
+                    return t[i + 2].text;
+            }
+        }
+        return "";
     }
 
     static bool has_regional_role(const std::string& title) {

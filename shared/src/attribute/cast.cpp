@@ -124,7 +124,7 @@ Office describe_office(const std::vector<Token>& tokens, std::size_t first, std:
             if (!city.empty()) {
                 office.region = city;
                 if (const Region* r = g.region_named(city); r && office.country.empty()) office.country = r->country;
-                if (const std::string* c = g.country_named(city); c && office.country.empty()) office.country = *c;
+                if (const std::string* c = g.city_country(city); c && office.country.empty()) office.country = *c;
             }
             break;
         }

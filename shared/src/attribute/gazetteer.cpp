@@ -190,6 +190,16 @@ Gazetteer Gazetteer::load(const fs::path& folder) {
             g.m_name_variants.emplace_back(variant, row["name"]);
         }
     }
+    if (fs::exists(dir / "cities.tsv"))
+        for (auto& row : read_tsv(dir / "cities.tsv", {"city", "region", "country", "aliases"})) {
+            g.m_city_country.emplace(key_of(row["city"]), row["country"]);
+            for (const auto& alias : split(row["aliases"], '|'))
+                if (!alias.empty()) g.m_city_country.emplace(key_of(alias), row["country"]);
+        }
+    if (fs::exists(dir / "spelling_variants.tsv"))
+        for (auto& row : read_tsv(dir / "spelling_variants.tsv", {"word", "variants"}))
+            for (const auto& variant : split(row["variants"], '|'))
+                if (!variant.empty()) g.m_word_variants.emplace_back(row["word"], variant);
     return g;
 }
 
@@ -218,6 +228,11 @@ const std::string* Gazetteer::country_named(std::string_view name) const {
     return it == m_country_names.by_key.end() ? nullptr : &m_countries[it->second];
 }
 
+const std::string* Gazetteer::city_country(std::string_view city) const {
+    auto it = m_city_country.find(key_of(city));
+    return it == m_city_country.end() ? nullptr : &it->second;
+}
+
 bool Gazetteer::is_given_name(std::string_view word) const {
     return m_given_by_name.count(text::fold(word)) > 0;
 }
@@ -234,6 +249,7 @@ std::string Gazetteer::canonical_given_name(std::string_view given_name) const {
 
 std::vector<std::pair<std::string, std::string>> Gazetteer::place_variants() const { return m_place_variants; }
 std::vector<std::pair<std::string, std::string>> Gazetteer::given_name_variants() const { return m_name_variants; }
+std::vector<std::pair<std::string, std::string>> Gazetteer::word_variants() const { return m_word_variants; }
 
 fs::path find_data_folder(const std::string& given) {
     std::vector<fs::path> candidates;

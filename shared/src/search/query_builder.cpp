@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <sstream>
 
 namespace verbatim::search {
 
@@ -222,6 +223,22 @@ std::string QueryBuilder::correct_spelling(const std::string& query) const {
 BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
     BuiltQuery built;
     std::string text = r.query;
+    if (r.exact) {
+        // --exact: the words as written, in order, unstemmed; fields still filter.
+        std::string fields;
+        std::istringstream in(text);
+        for (std::string token; in >> token;)
+            if (token.find(':') != std::string::npos) fields += token + " ";
+        built.words = plain_words(text);
+        std::vector<Xapian::Query> terms;
+        for (const auto& w : built.words) terms.emplace_back(w);
+        Xapian::Query phrase = terms.empty() ? Xapian::Query::MatchAll
+                                             : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+        if (!fields.empty()) phrase = Xapian::Query(Xapian::Query::OP_AND, phrase, parse_with(fields, Xapian::Query::OP_AND));
+        const Xapian::Query filter = filters(r);
+        built.strict = built.relaxed = filter.empty() ? phrase : Xapian::Query(Xapian::Query::OP_FILTER, phrase, filter);
+        return built;
+    }
     if (m_has_db && !text.empty()) text = built.corrected = correct_spelling(text);
     if (built.corrected == r.query) built.corrected.clear();
     const Xapian::Query filter = filters(r);

@@ -2,14 +2,15 @@
 
 #include <verbatim/error.hpp>
 #include <verbatim/format/json.hpp>
+#include <verbatim/index/document_builder.hpp>
 #include <verbatim/index/index_writer.hpp>
+#include <verbatim/schema.hpp>
 #include <verbatim/search/query_builder.hpp>
 
-#include <set>
+#include <algorithm>
+#include <memory>
 
 namespace verbatim::search {
-
-Searcher::Searcher(const std::string& index_path) : m_db(index::open_for_reading(index_path)) {}
 
 namespace {
 
@@ -18,7 +19,43 @@ namespace {
 // (Measured on the dev known-item queries: k1 0.3-1.0 × b 0.1-0.5; this was best on both sets.)
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(0.3, 0, 1, 0.5, 0.5); }
 
+Statement statement_of(const Xapian::Document& doc) {
+    const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (data.is_discarded()) throw IndexError("document " + std::to_string(doc.get_docid()) + " holds no valid JSON");
+    return format::statement_from_json(data);
+}
+
 }  // namespace
+
+const std::map<std::string, unsigned>& facet_slots() {
+    static const std::map<std::string, unsigned> slots = {
+        {"speaker", schema::slot::speaker}, {"region", schema::slot::region}, {"country", schema::slot::country},
+        {"kind", schema::slot::kind},       {"year", schema::slot::year}};
+    return slots;
+}
+
+Searcher::Searcher(const std::string& index_path) : m_db(index::open_for_reading(index_path)) {}
+Searcher::Searcher(Xapian::Database db) : m_db(std::move(db)) {}
+
+Xapian::Query Searcher::like_query(const std::string& id) const {
+    Xapian::PostingIterator p = m_db.postlist_begin(index::DocumentBuilder::id_term(id));
+    if (p == m_db.postlist_end(index::DocumentBuilder::id_term(id))) throw QueryError("no statement with id '" + id + "'");
+    Xapian::Enquire enquire(m_db);
+    Xapian::RSet rset;
+    rset.add_document(*p);
+    // The statement's most telling words (not its field or filter terms).
+    struct WordsOnly : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            return !term.empty() && (std::islower(static_cast<unsigned char>(term[0])) || term[0] == 'Z') &&
+                   !(term.size() > 1 && term[0] == 'Z' && std::isupper(static_cast<unsigned char>(term[1])));
+        }
+    } words_only;
+    const Xapian::ESet eset = enquire.get_eset(20, rset, &words_only);
+    std::vector<Xapian::Query> terms;
+    for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                         Xapian::Query(index::DocumentBuilder::id_term(id)));
+}
 
 SearchResults Searcher::search(const SearchRequest& request) const {
     const QueryBuilder builder(m_db);
@@ -26,25 +63,62 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     SearchResults results;
     results.corrected = built.corrected;
     results.words = built.words;
-    results.description = built.strict.get_description();
 
     // One ranking: statements with any of the words, where holding all of them (the strict
     // query) adds its weight again, and remembered wording and typed speaker names add more.
     // A long statement that merely contains every word somewhere does not outrank the one
     // that says what was remembered.
+    const bool has_words = !request.query.empty() && !request.exact;
     Xapian::Query query = built.relaxed;
-    if (!request.query.empty()) {
+    if (has_words) {
         Xapian::Query extra = built.strict;
         if (!built.boost.empty()) extra = Xapian::Query(Xapian::Query::OP_OR, extra, built.boost);
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, extra);
     }
+    if (!request.like.empty()) {
+        Xapian::Query like = like_query(request.like);
+        query = request.query.empty() ? Xapian::Query(Xapian::Query::OP_FILTER, like, built.strict)
+                                      : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, like);
+    }
+    results.description = query.get_description();
+
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
+    switch (request.sort) {
+    case SortOrder::relevance:
+        // At equal relevance: quotes, then reported speech, then narrative.
+        enquire.set_sort_by_relevance_then_value(schema::slot::kind_rank, false);
+        break;
+    case SortOrder::date_ascending:
+        enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
+        break;
+    case SortOrder::date_descending:
+        enquire.set_sort_by_value_then_relevance(schema::slot::date, true);
+        break;
+    }
+    if (request.collapse) enquire.set_collapse_key(schema::slot::collapse);
+
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (const auto& name : request.facets) {
+        auto slot = facet_slots().find(name);
+        if (slot == facet_slots().end())
+            throw QueryError("unknown facet '" + name + "' (speaker, region, country, kind, year)");
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot->second));
+        enquire.add_matchspy(spies.back().get());
+    }
+    // Facets and --count look at every match, not just the page.
+    const Xapian::doccount check_at_least = request.count_all || !spies.empty() ? m_db.get_doccount() : 0;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit));
+                                               static_cast<Xapian::doccount>(request.limit), check_at_least);
     results.estimated_total = mset.get_matches_estimated();
-    if (!request.query.empty()) {
+    results.exact_total = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (std::size_t k = 0; k < spies.size(); ++k) {
+        auto& values = results.facets[request.facets[k]];
+        for (auto v = spies[k]->top_values_begin(50); v != spies[k]->top_values_end(50); ++v)
+            if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+    }
+    if (has_words) {
         Xapian::Enquire strict(m_db);
         strict.set_query(built.strict);
         results.strict_hits = strict.get_mset(0, 0, 1).get_matches_estimated();
@@ -55,16 +129,45 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        const auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-        if (data.is_discarded()) throw IndexError("document " + std::to_string(*it) + " holds no valid JSON");
-        hit.statement = format::statement_from_json(data);
+        hit.statement = statement_of(it.get_document());
         hit.rank = ++rank;
         hit.score = it.get_weight();
         for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
             hit.matched_terms.push_back(*t);
+        if (it.get_collapse_count() > 0) {
+            // The same words in other releases: list where, oldest first.
+            Xapian::Enquire same(m_db);
+            same.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::collapse,
+                                         it.get_collapse_key(), it.get_collapse_key()));
+            same.set_sort_by_value(schema::slot::date, false);
+            const Xapian::MSet others = same.get_mset(0, 20);
+            for (auto o = others.begin(); o != others.end(); ++o) {
+                if (*o == *it) continue;
+                const Statement s = statement_of(o.get_document());
+                hit.also_in.push_back({s.id, s.source, s.title, s.date, s.url});
+            }
+        }
         results.hits.push_back(std::move(hit));
     }
     return results;
+}
+
+std::vector<Statement> Searcher::document_statements(const std::string& doc) const {
+    std::vector<Statement> out;
+    const std::string term = index::DocumentBuilder::doc_term(doc);
+    for (auto p = m_db.postlist_begin(term); p != m_db.postlist_end(term); ++p)
+        out.push_back(statement_of(m_db.get_document(*p)));
+    std::sort(out.begin(), out.end(), [](const Statement& a, const Statement& b) {
+        return std::tie(a.paragraph, a.start) < std::tie(b.paragraph, b.start);
+    });
+    return out;
+}
+
+std::optional<Statement> Searcher::statement(const std::string& id) const {
+    const std::string term = index::DocumentBuilder::id_term(id);
+    auto p = m_db.postlist_begin(term);
+    if (p == m_db.postlist_end(term)) return std::nullopt;
+    return statement_of(m_db.get_document(*p));
 }
 
 }  // namespace verbatim::search

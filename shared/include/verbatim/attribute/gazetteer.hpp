@@ -48,6 +48,7 @@ public:
     const Region* region_named(std::string_view name) const;           // any alias
     const std::string* country_named(std::string_view name) const;     // "Belarusian" → Belarus
 
+    const std::string* city_country(std::string_view city) const;     // "Toronto" → Canada
     bool is_given_name(std::string_view word) const;
     Gender gender_of(std::string_view given_name) const;
     // The variant spelling this registry uses: "Natalia" → "Natalya".
@@ -56,6 +57,8 @@ public:
     // Every alias → canonical name pair (regions and countries), for search synonyms.
     std::vector<std::pair<std::string, std::string>> place_variants() const;
     std::vector<std::pair<std::string, std::string>> given_name_variants() const;
+    // American and British spellings (meter/metre, ruble/rouble) from spelling_variants.tsv.
+    std::vector<std::pair<std::string, std::string>> word_variants() const;
 
     std::size_t region_count() const { return m_regions.size(); }
 
@@ -84,6 +87,8 @@ private:
     std::unordered_map<std::string, std::size_t> m_given_by_name;  // folded, variants too
     std::vector<std::pair<std::string, std::string>> m_place_variants;
     std::vector<std::pair<std::string, std::string>> m_name_variants;
+    std::vector<std::pair<std::string, std::string>> m_word_variants;
+    std::unordered_map<std::string, std::string> m_city_country;
 };
 
 // Where the data folder is: --data, $VERBATIM_DATA, the installed share folder, the source tree.

@@ -6,36 +6,60 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace verbatim::search {
+
+// Where else a collapsed statement appears.
+struct Occurrence {
+    std::string id, source, title, date, url;
+};
 
 struct Hit {
     Statement statement;
     std::size_t rank = 0;  // 1-based
     double score = 0.0;
     std::vector<std::string> matched_terms;
+    std::vector<Occurrence> also_in;  // the same statement in other releases (collapsed)
+};
+
+struct FacetValue {
+    std::string value;
+    Xapian::doccount count = 0;
 };
 
 struct SearchResults {
     Xapian::doccount estimated_total = 0;
+    bool exact_total = false;        // estimated_total is an exact count
     std::vector<Hit> hits;
-    std::size_t strict_hits = 0;  // hits holding every word; after them come partial matches
-    bool relaxed = false;         // some hits hold only some of the words
-    std::string corrected;        // "did you mean" query, when words were unknown
+    Xapian::doccount strict_hits = 0;  // statements holding every word
+    bool relaxed = false;            // no statement holds every word: hits hold some of them
+    std::string corrected;           // "did you mean" query, when words were unknown
     std::vector<std::string> words;  // plain query words (folded), for highlighting
-    std::string description;      // the Xapian query, for --explain and logs
+    std::string description;         // the Xapian query, for --explain and logs
+    std::map<std::string, std::vector<FacetValue>> facets;  // facet name → values, most first
 };
 
 class Searcher {
 public:
     explicit Searcher(const std::string& index_path);
+    explicit Searcher(Xapian::Database db);
     SearchResults search(const SearchRequest& request) const;
+    // Statements of one document in order (for context around a hit); empty if unknown.
+    std::vector<Statement> document_statements(const std::string& doc) const;
+    std::optional<Statement> statement(const std::string& id) const;
     const Xapian::Database& database() const { return m_db; }
 
 private:
+    Xapian::Query like_query(const std::string& id) const;
+
     Xapian::Database m_db;
 };
+
+// Facet names and their value slots.
+const std::map<std::string, unsigned>& facet_slots();
 
 }  // namespace verbatim::search
