@@ -12,7 +12,8 @@ std::vector<Statement> statements_of(const corpus::RawDocument& document, const 
         std::size_t offset = 0;
         for (std::size_t i = 0; i < document.preset.size(); ++i) {
             Statement s = document.preset[i];
-            if (s.id.empty()) s.id = doc_id + "-" + std::to_string(i) + "-0";
+            // Ids given in the input are unique within their file only.
+            s.id = s.id.empty() ? doc_id + "-" + std::to_string(i) + "-0" : text::stable_hash(corpus::normal_path(document.source)) + "-" + s.id;
             s.paragraph = i;
             s.start = offset;
             s.end = offset + text::count_code_points(s.text);

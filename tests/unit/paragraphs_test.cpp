@@ -63,10 +63,6 @@ TEST(SplitParagraphs, AHeadlineWithoutAStopDoesNotMergeTheBody) {
 }
 
 TEST(SplitParagraphs, TrailingBlankLinesDoNotMakeTheBodyWrappedProse) {
-    GTEST_SKIP() << "known bug: blank lines at the END of a file count as paragraph separators, so a headline "
-                    "without a stop makes the whole body wrapped prose and every line is merged into ONE "
-                    "paragraph (all US Senate releases in corpus-real end with \" \\n \\n\", e.g. "
-                    "raw/Allen/10Aug2004Allen435.txt gives a single paragraph)";
     EXPECT_EQ(corpus::split_paragraphs("SENATOR OPENS THE NEW FERRY TERMINAL\n"
                                        "  The senator opened the terminal on Monday.  \n"
                                        "   \"It will serve the whole coast,\" the senator said.\n"

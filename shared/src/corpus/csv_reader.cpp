@@ -77,12 +77,15 @@ void map_header(Parse& p) {
                        "no text column (text, body or content; map one with --csv-column text=NAME); file skipped"});
 }
 
-void on_row(int, void* parse_ptr) {
+void on_row(int terminator, void* parse_ptr) {
     auto& p = *static_cast<Parse*>(parse_ptr);
     if (p.error) return;
     const std::size_t row_line = p.line;
-    p.line += p.newlines + 1;
+    // With CSV_REPALL_NL every line end is reported, blank lines as empty rows; a CRLF is a CR
+    // row end followed by an empty LF row, so only LF (or the end of the file) counts a line.
+    p.line += p.newlines + (terminator == '\n' || terminator == -1 ? 1 : 0);
     p.newlines = 0;
+    if (p.row.empty()) return;
     std::vector<std::string> row = std::move(p.row);
     p.row.clear();
     if (p.header.empty()) {
@@ -135,7 +138,7 @@ void read_csv_file(const std::string& path, const CsvColumns& columns, const Doc
         return;
     }
     csv_parser parser;
-    if (csv_init(&parser, CSV_APPEND_NULL) != 0) {
+    if (csv_init(&parser, CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
         problems({path, 0, Severity::problem, "cannot start the CSV parser"});
         return;
     }

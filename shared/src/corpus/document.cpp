@@ -2,10 +2,18 @@
 
 #include <verbatim/text/unicode.hpp>
 
+#include <filesystem>
+
 namespace verbatim::corpus {
 
+std::string normal_path(const std::string& path) {
+    return std::filesystem::path(path).lexically_normal().generic_string();
+}
+
+// The same file named two ways ("dir/./a.txt", "dir/b/../a.txt") is one document.
 std::string RawDocument::id() const {
-    return text::stable_hash(key.empty() ? source : source + "#" + key);
+    const std::string path = normal_path(source);
+    return text::stable_hash(key.empty() ? path : path + "#" + key);
 }
 
 std::string RawDocument::body() const {

@@ -29,9 +29,17 @@ std::vector<std::string> split_paragraphs(std::string_view body) {
     // Wrapped prose: some block of consecutive non-blank lines has a line that does not end
     // a sentence, and blank lines exist. Then blank lines separate paragraphs; otherwise every
     // line is one.
-    bool blank_lines = false;
-    for (std::size_t i = 1; i + 1 < lines.size(); ++i)
-        blank_lines = blank_lines || (text::squeeze_spaces(lines[i]).empty() && !text::squeeze_spaces(lines[i - 1]).empty());
+    // A blank line between two lines of text (blank lines at the end do not count).
+    bool blank_lines = false, text_before = false, blank_after_text = false;
+    for (std::string_view line : lines) {
+        const bool blank = text::squeeze_spaces(line).empty();
+        if (blank) {
+            blank_after_text = text_before;
+        } else {
+            blank_lines = blank_lines || blank_after_text;
+            text_before = true;
+        }
+    }
     bool wrapped = false;
     for (std::size_t i = 0; blank_lines && i + 1 < lines.size(); ++i) {
         const bool here = !text::squeeze_spaces(lines[i]).empty();

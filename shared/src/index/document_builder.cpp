@@ -1,5 +1,6 @@
 #include <verbatim/index/document_builder.hpp>
 
+#include <verbatim/corpus/document.hpp>
 #include <verbatim/format/json.hpp>
 #include <verbatim/schema.hpp>
 #include <verbatim/text/analysis.hpp>
@@ -25,7 +26,7 @@ DocumentBuilder::DocumentBuilder() {
 std::string DocumentBuilder::id_term(const std::string& id) { return bounded(std::string(schema::prefix::id) + id); }
 std::string DocumentBuilder::doc_term(const std::string& doc) { return bounded(std::string(schema::prefix::doc) + doc); }
 std::string DocumentBuilder::source_term(const std::string& source) {
-    return bounded(std::string(schema::prefix::source) + source);
+    return bounded(std::string(schema::prefix::source) + corpus::normal_path(source));
 }
 std::string DocumentBuilder::filter_value(std::string_view name) { return text::squeeze_spaces(text::fold(name)); }
 

@@ -1,5 +1,6 @@
 #include <verbatim/index/index_writer.hpp>
 
+#include <verbatim/corpus/document.hpp>
 #include <verbatim/error.hpp>
 #include <verbatim/schema.hpp>
 #include <verbatim/text/analysis.hpp>
@@ -46,7 +47,7 @@ void IndexWriter::add(const std::vector<Statement>& statements) {
     if (statements.empty()) return;
     // Re-indexing a file replaces everything it gave before, so nothing is left behind when
     // the file now yields fewer statements.
-    const std::string& source = statements.front().source;
+    const std::string source = corpus::normal_path(statements.front().source);
     if (m_sources_seen.insert(source).second) m_db.delete_document(DocumentBuilder::source_term(source));
     m_db.delete_document(DocumentBuilder::doc_term(statements.front().doc));
     for (const Statement& s : statements) {

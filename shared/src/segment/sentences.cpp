@@ -27,7 +27,11 @@ std::string_view last_word(std::string_view sentence) {
     if (sentence.empty() || sentence.back() != '.') return {};
     sentence.remove_suffix(1);
     const std::size_t space = sentence.find_last_of(" (\"\n");
-    return space == std::string_view::npos ? sentence : sentence.substr(space + 1);
+    std::string_view word = space == std::string_view::npos ? sentence : sentence.substr(space + 1);
+    // An opening quotation mark glued to the word: “A. «Gov. „U.S.
+    for (std::string_view mark : {"\xE2\x80\x9C", "\xC2\xAB", "\xE2\x80\x9E", "\xE2\x80\x98", "'"})
+        if (word.starts_with(mark)) word.remove_prefix(mark.size());
+    return word;
 }
 
 // A full stop that does not end the sentence: an abbreviation, an initial ("A. Beglov"),
@@ -50,6 +54,12 @@ bool false_stop(std::string_view sentence, std::string_view following) {
         "Senator", "Senate", "Sen", "Rep", "Representative", "Congress", "House", "Department",
         "Government", "Attorney", "Army", "Navy"};
     return std::find(kAfterAcronym.begin(), kAfterAcronym.end(), next) != kAfterAcronym.end();
+}
+
+// “Is it running?” she asked. — no sentence begins with a lower-case letter.
+bool starts_lower_case(std::string_view following) {
+    const std::size_t i = following.find_first_not_of(' ');
+    return i != std::string_view::npos && std::islower(static_cast<unsigned char>(following[i]));
 }
 
 class SentenceBreaker {
@@ -87,7 +97,8 @@ std::vector<Range> split_sentences(std::string_view paragraph) {
     for (std::size_t boundary : breaker.boundaries(paragraph)) {
         if (boundary <= begin) continue;
         if (boundary < paragraph.size() &&
-            false_stop(paragraph.substr(begin, boundary - begin), paragraph.substr(boundary)))
+            (false_stop(paragraph.substr(begin, boundary - begin), paragraph.substr(boundary)) ||
+             starts_lower_case(paragraph.substr(boundary))))
             continue;
         sentences.push_back({begin, boundary});
         begin = boundary;

@@ -118,7 +118,7 @@ std::string squeeze_spaces(std::string_view text) {
 }
 
 std::string stable_hash(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ULL;
+    std::uint64_t h = 14695981039346656037ULL;  // FNV-1a offset basis
     for (unsigned char c : bytes) {
         h ^= c;
         h *= 1099511628211ULL;

@@ -29,4 +29,7 @@ struct RawDocument {
     std::string body() const;
 };
 
+// A path in one spelling: "dir/./a.txt" and "dir/b/../a.txt" → "dir/a.txt".
+std::string normal_path(const std::string& path);
+
 }  // namespace verbatim::corpus
