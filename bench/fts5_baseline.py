@@ -33,7 +33,6 @@ import sys
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 SENTENCES_PER_UNIT = 3
 HEADER_KEYS = {"title", "date", "url", "source", "event", "location", "language"}
-SKIP_EXTENSIONS = {".md", ".tsv", ".xml"}  # and every extension not in READERS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,12 +221,12 @@ def cmd_index(args):
             name = os.path.basename(path).lower()
             ext = os.path.splitext(name)[1]
             reader = READERS.get(ext)
-            if name.endswith(".gold.jsonl") or reader is None:
-                skipped[ext or "(none)"] = skipped.get(ext or "(none)", 0) + 1
-                continue
-            paras = reader(path)
+            why = (".gold.jsonl" if name.endswith(".gold.jsonl") else
+                   (ext or "(no extension)") if reader is None else None)
+            paras = None if why else reader(path)
             if paras is None:
-                skipped[ext + " without a text/body/content column"] = skipped.get(ext + " without a text/body/content column", 0) + 1
+                why = why or ext + " without a text/body/content column"
+                skipped[why] = skipped.get(why, 0) + 1
                 continue
             con.executemany("INSERT INTO paragraphs(text, source) VALUES (?, ?)", ((p, path) for p in paras))
             n_files += 1
@@ -235,7 +234,7 @@ def cmd_index(args):
         con.execute("INSERT INTO paragraphs(paragraphs) VALUES ('optimize')")
     con.close()
     print(f"fts5_baseline: indexed {n_rows} paragraphs from {n_files} files into {args.db}"
-          + "".join(f"; skipped {n} {ext}" for ext, n in sorted(skipped.items())), file=sys.stderr)
+          + "".join(f"; skipped {n} {why}" for why, n in sorted(skipped.items())), file=sys.stderr)
     return 0
 
 
