@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace verbatim::attribute {
 
@@ -182,9 +183,19 @@ private:
         for (const Entity& e : m_cast.entities())
             if (!e.office.country.empty()) ++votes[e.office.country];
         if (votes.empty()) {
+            // The country the text names most: its regions, its national bodies ("the Senate"),
+            // and country names not inside a region's name ("New Mexico" is no vote for Mexico).
             for (const ParagraphFacts& f : m_facts) {
-                for (const auto& m : m_g.find_regions(f.tokens, 0, f.tokens.size())) ++votes[m.entry->country];
-                for (const auto& m : m_g.find_countries(f.tokens, 0, f.tokens.size())) ++votes[*m.entry];
+                std::vector<bool> in_region(f.tokens.size(), false);
+                for (const auto& m : m_g.find_regions(f.tokens, 0, f.tokens.size())) {
+                    ++votes[m.entry->country];
+                    for (std::size_t k = m.first; k < m.last; ++k) in_region[k] = true;
+                }
+                for (const auto& m : m_g.find_countries(f.tokens, 0, f.tokens.size()))
+                    if (!in_region[m.first]) ++votes[*m.entry];
+                for (const auto& m : m_g.find_organisations(f.tokens, 0, f.tokens.size()))
+                    if (!m.entry->country.empty() && m.entry->level != "international" && !in_region[m.first])
+                        ++votes[m.entry->country];
             }
         }
         std::string best;
@@ -373,7 +384,28 @@ private:
             return t[k].text == "," && k > sentence_first && t[k - 1].word &&
                    ((!t[k - 1].capitalised && lexicon::is_subject_gap_word(t[k - 1].lower)) || is_pronoun(t[k - 1]));
         };
-        while (j > sentence_first && gap(j - 1)) --j;
+        // "X on Wednesday said", "X, in a statement, said", "X last week said".
+        auto time_phrase = [&](std::size_t end) -> std::size_t {
+            static const std::set<std::string> days = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                       "saturday", "sunday", "week", "month", "year", "statement",
+                                                       "letter", "interview", "release", "morning", "evening", "speech"};
+            if (end < sentence_first + 2 || !days.count(t[end - 1].lower)) return end;
+            std::size_t k = end - 1;
+            while (k > sentence_first && end - k < 4 && t[k - 1].word &&
+                   (t[k - 1].lower == "on" || t[k - 1].lower == "last" || t[k - 1].lower == "this" || t[k - 1].lower == "in" ||
+                    t[k - 1].lower == "a" || t[k - 1].lower == "an" || t[k - 1].lower == "his" || t[k - 1].lower == "her"))
+                --k;
+            return k < end - 1 ? k : end;
+        };
+        while (j > sentence_first) {
+            if (gap(j - 1)) {
+                --j;
+                continue;
+            }
+            const std::size_t k = time_phrase(j);
+            if (k == j) break;
+            j = k;
+        }
         if (j > sentence_first && t[j - 1].text == "," ) {
             int e = kNobody;
             if (mention_ending_at(f, j - 1, e)) --j;
@@ -501,6 +533,11 @@ private:
         if (!t.word || t.in_quote) return false;
         if (t.lower == "according") return i + 1 < f.tokens.size() && f.tokens[i + 1].lower == "to";
         if (!lexicon::is_speech_verb(t.lower)) return false;
+        // "The nomination is opposed by …", "was announced by": passive, the subject did not speak.
+        if (i + 1 < f.tokens.size() && f.tokens[i + 1].lower == "by" && i > 0 &&
+            (f.tokens[i - 1].lower == "is" || f.tokens[i - 1].lower == "was" || f.tokens[i - 1].lower == "were" ||
+             f.tokens[i - 1].lower == "been" || f.tokens[i - 1].lower == "are" || f.tokens[i - 1].lower == "being"))
+            return false;
         const std::string_view particles = lexicon::required_particle(t.lower);
         if (particles.empty()) return true;
         if (i + 1 >= f.tokens.size()) return false;
