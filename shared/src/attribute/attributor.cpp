@@ -519,7 +519,8 @@ private:
         for (const Token& t : tokenize(inner)) words += t.word;
         if (words >= 4 || q.open_at_end || q.continued) return true;
         const char last = inner.empty() ? ' ' : inner.back();
-        return last == '.' || last == '!' || last == '?' || last == ',';
+        // "…known as the "Great Compromiser," is…": a comma alone does not make a name speech.
+        return last == '.' || last == '!' || last == '?' || (last == ',' && words >= 3);
     }
 
     static std::string join(const std::vector<Token>& t, std::size_t first, std::size_t last) {

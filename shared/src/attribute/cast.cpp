@@ -24,6 +24,7 @@ bool name_token(const Token& t, const Gazetteer& g) {
     if (!t.word || !t.capitalised) return false;
     const std::string& w = t.lower;
     return !lexicon::is_non_name_word(w) && !lexicon::is_role_word(w) && !lexicon::is_honorific(w) &&
+           !lexicon::is_thing_word(w) &&
            !lexicon::is_speech_verb(w) && !lexicon::is_title_connector(w) && !g.country_named(t.text);
 }
 

@@ -88,7 +88,18 @@ constexpr auto kNarrativeMarkers = sorted(std::array<std::string_view, 13>{
     "discussed", "discussion", "discussions", "attended", "participants", "ceremony", "took",
     "met", "meeting", "held", "touched", "parties", "videoconference"});
 
+// Nouns that end names of places and things, never a person's surname ("Philip Airport").
+constexpr auto kThingWords = sorted(std::array<std::string_view, 48>{
+    "airport", "county", "street", "center", "centre", "university", "school", "park", "hospital",
+    "bridge", "fund", "act", "program", "programme", "department", "committee", "council",
+    "foundation", "institute", "avenue", "road", "river", "lake", "mountain", "island", "valley",
+    "beach", "bay", "church", "college", "station", "base", "library", "museum", "plant", "company",
+    "corporation", "bank", "group", "association", "square", "stadium", "highway", "forest",
+    "type", "award", "prize", "day"});
+
 }  // namespace
+
+bool is_thing_word(std::string_view w) { return contains(kThingWords, w); }
 
 bool is_speech_verb(std::string_view w) { return contains(kSpeechVerbs, w); }
 bool is_role_word(std::string_view w) { return contains(kRoleWords, w); }

@@ -39,7 +39,13 @@ std::string_view last_word(std::string_view sentence) {
 bool false_stop(std::string_view sentence, std::string_view following) {
     const std::string_view word = last_word(sentence);
     if (word.empty()) return false;
-    if (std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end()) return true;
+    // "Sen.", "SEN.", "sen." alike.
+    const auto same = [&](std::string_view a) {
+        return a.size() == word.size() && std::equal(a.begin(), a.end(), word.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    if (std::any_of(kAbbreviations.begin(), kAbbreviations.end(), same)) return true;
     const bool initial = word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]));
     const bool dotted = word.size() >= 3 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]));
     if (!initial && !dotted) return false;
