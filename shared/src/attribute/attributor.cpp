@@ -133,7 +133,11 @@ private:
     void detect_turn(const Paragraph& p, ParagraphFacts& f) {
         const auto& t = f.tokens;
         std::size_t colon = 0;
-        for (std::size_t i = 0; i < t.size() && i < 20; ++i) {
+        int depth = 0;  // inside "(answering Alexei Machnev, Speaker of …)" anything goes
+        for (std::size_t i = 0; i < t.size() && i < 40; ++i) {
+            if (t[i].text == "(") ++depth;
+            if (t[i].text == ")") depth = std::max(0, depth - 1);
+            if (depth > 0 || t[i].text == ")") continue;
             if (t[i].text == ":") {
                 colon = i;
                 break;
@@ -145,13 +149,19 @@ private:
             if (!ok || t[i].in_quote) return;
         }
         if (colon == 0 || colon + 1 >= t.size()) return;
-        const auto mentions = find_mentions(t, 0, colon, m_g);
+        std::size_t name_end = colon;  // the speaker is named before any parenthesis
+        for (std::size_t i = 0; i < colon; ++i)
+            if (t[i].text == "(") {
+                name_end = i;
+                break;
+            }
+        const auto mentions = find_mentions(t, 0, name_end, m_g);
         if (!mentions.empty()) {
             f.turn = true;
         } else if (lexicon::is_turn_label(t[0].lower)) {
             f.turn = true;
             f.turn_label = t[0].text;
-        } else if (colon == 1 && t[0].capitalised) {
+        } else if (name_end == 1 && t[0].capitalised) {
             if (auto e = m_cast.by_surname(t[0].text)) {
                 f.turn = true;
                 f.turn_entity = static_cast<int>(*e);
