@@ -212,6 +212,13 @@ private:
         int most = 0;
         for (const auto& [country, n] : votes)
             if (n > most) best = country, most = n;
+        // The publisher's country outranks the votes: an untitled "Vladimir Putin" in a Kremlin
+        // release greeting the President of Italy is Russian.
+        for (const std::string* where : {&m_doc.url, &m_doc.publisher})
+            if (const std::string* c = m_g.publisher_country(*where)) {
+                best = *c;
+                break;
+            }
         // An office holder of a regional kind (governor, senator, mayor...) whose title names
         // no region serves the region the document is about: the one it names most.
         const Region* main_region = nullptr;
@@ -358,6 +365,10 @@ private:
         }
         if (words.size() == 2 && words[0] == "head" && words[1] == "state") words = {"president"};
         if (!role) return {};
+        // "The presidents agreed", "the governors noted": several people, no one speaker.
+        if (!words.empty() && words.back().size() > 3 && words.back().back() == 's' &&
+            lexicon::is_role_word(words.back().substr(0, words.back().size() - 1)))
+            return {};
         std::string phrase;
         for (std::size_t i = the; i < end; ++i) phrase += (phrase.empty() ? "" : " ") + f.tokens[i].text;
         auto candidates = m_cast.by_role(words, m_g);

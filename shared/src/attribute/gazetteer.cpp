@@ -196,6 +196,9 @@ Gazetteer Gazetteer::load(const fs::path& folder) {
             for (const auto& alias : split(row["aliases"], '|'))
                 if (!alias.empty()) g.m_city_country.emplace(key_of(alias), row["country"]);
         }
+    if (fs::exists(dir / "sources.tsv"))
+        for (auto& row : read_tsv(dir / "sources.tsv", {"domain", "country"}))
+            g.m_source_country.emplace(text::fold(row["domain"]), row["country"]);
     if (fs::exists(dir / "spelling_variants.tsv"))
         for (auto& row : read_tsv(dir / "spelling_variants.tsv", {"word", "variants"}))
             for (const auto& variant : split(row["variants"], '|'))
@@ -226,6 +229,20 @@ const Region* Gazetteer::region_named(std::string_view name) const {
 const std::string* Gazetteer::country_named(std::string_view name) const {
     auto it = m_country_names.by_key.find(key_of(name));
     return it == m_country_names.by_key.end() ? nullptr : &m_countries[it->second];
+}
+
+const std::string* Gazetteer::publisher_country(std::string_view url) const {
+    // The host of the URL, then each parent domain: en.kremlin.ru → kremlin.ru → ru.
+    std::string host(url);
+    if (const std::size_t scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+    host = text::fold(host.substr(0, host.find_first_of("/:?#")));
+    while (!host.empty()) {
+        if (auto it = m_source_country.find(host); it != m_source_country.end()) return &it->second;
+        const std::size_t dot = host.find('.');
+        if (dot == std::string::npos) break;
+        host = host.substr(dot + 1);
+    }
+    return nullptr;
 }
 
 const std::string* Gazetteer::city_country(std::string_view city) const {

@@ -49,6 +49,7 @@ public:
     const std::string* country_named(std::string_view name) const;     // "Belarusian" → Belarus
 
     const std::string* city_country(std::string_view city) const;     // "Toronto" → Canada
+    const std::string* publisher_country(std::string_view url) const; // "http://en.kremlin.ru/…" → Russia
     bool is_given_name(std::string_view word) const;
     Gender gender_of(std::string_view given_name) const;
     // The variant spelling this registry uses: "Natalia" → "Natalya".
@@ -89,6 +90,7 @@ private:
     std::vector<std::pair<std::string, std::string>> m_name_variants;
     std::vector<std::pair<std::string, std::string>> m_word_variants;
     std::unordered_map<std::string, std::string> m_city_country;
+    std::unordered_map<std::string, std::string> m_source_country;
 };
 
 // Where the data folder is: --data, $VERBATIM_DATA, the installed share folder, the source tree.
