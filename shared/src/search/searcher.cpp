@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_set>
 
 namespace verbatim::search {
 
@@ -50,11 +51,14 @@ Xapian::Query Searcher::like_query(const std::string& id) const {
                    !(term.size() > 1 && term[0] == 'Z' && std::isupper(static_cast<unsigned char>(term[1])));
         }
     } words_only;
-    const Xapian::ESet eset = enquire.get_eset(20, rset, &words_only);
+    const Xapian::ESet eset = enquire.get_eset(40, rset, &words_only);
     std::vector<Xapian::Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                         Xapian::Query(index::DocumentBuilder::id_term(id)));
+    // Not the statement itself, nor its copies in other releases.
+    const std::string key = m_db.get_document(*p).get_value(schema::slot::collapse);
+    const Xapian::Query itself(Xapian::Query::OP_OR, Xapian::Query(index::DocumentBuilder::id_term(id)),
+                               Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::collapse, key, key));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), itself);
 }
 
 SearchResults Searcher::search(const SearchRequest& request) const {
@@ -99,25 +103,14 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     }
     if (request.collapse) enquire.set_collapse_key(schema::slot::collapse);
 
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (const auto& name : request.facets) {
-        auto slot = facet_slots().find(name);
-        if (slot == facet_slots().end())
+    for (const auto& name : request.facets)
+        if (!facet_slots().count(name))
             throw QueryError("unknown facet '" + name + "' (speaker, region, country, kind, year)");
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot->second));
-        enquire.add_matchspy(spies.back().get());
-    }
-    // Facets and --count look at every match, not just the page.
-    const Xapian::doccount check_at_least = request.count_all || !spies.empty() ? m_db.get_doccount() : 0;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit), check_at_least);
+                                               static_cast<Xapian::doccount>(request.limit));
     results.estimated_total = mset.get_matches_estimated();
     results.exact_total = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    for (std::size_t k = 0; k < spies.size(); ++k) {
-        auto& values = results.facets[request.facets[k]];
-        for (auto v = spies[k]->top_values_begin(50); v != spies[k]->top_values_end(50); ++v)
-            if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
-    }
+    if (request.count_all || !request.facets.empty()) count(query, request, results);
     if (has_words) {
         Xapian::Enquire strict(m_db);
         strict.set_query(built.strict);
@@ -134,11 +127,12 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         hit.score = it.get_weight();
         for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
             hit.matched_terms.push_back(*t);
-        if (it.get_collapse_count() > 0) {
-            // The same words in other releases: list where, oldest first.
+        if (request.collapse) {
+            // The same words in other releases (whether or not they competed for this page):
+            // list where, oldest first.
+            const std::string key = it.get_document().get_value(schema::slot::collapse);
             Xapian::Enquire same(m_db);
-            same.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::collapse,
-                                         it.get_collapse_key(), it.get_collapse_key()));
+            same.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::collapse, key, key));
             same.set_sort_by_value(schema::slot::date, false);
             const Xapian::MSet others = same.get_mset(0, 20);
             for (auto o = others.begin(); o != others.end(); ++o) {
@@ -150,6 +144,44 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         results.hits.push_back(std::move(hit));
     }
     return results;
+}
+
+namespace {
+
+// Lets through the first document of each collapse key: counts and facets over distinct
+// statements, as the hits are collapsed.
+class FirstCopyOnly : public Xapian::MatchDecider {
+public:
+    bool operator()(const Xapian::Document& doc) const override {
+        return m_seen.insert(doc.get_value(schema::slot::collapse)).second;
+    }
+
+private:
+    mutable std::unordered_set<std::string> m_seen;
+};
+
+}  // namespace
+
+// An exact count and the facets over every match (of distinct statements when collapsing).
+void Searcher::count(const Xapian::Query& query, const SearchRequest& request, SearchResults& results) const {
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (const auto& name : request.facets) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slots().at(name)));
+        enquire.add_matchspy(spies.back().get());
+    }
+    FirstCopyOnly first_copy;
+    const Xapian::MSet all = enquire.get_mset(0, 0, m_db.get_doccount(), nullptr, request.collapse ? &first_copy : nullptr);
+    results.estimated_total = all.get_matches_estimated();
+    results.exact_total = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+    for (std::size_t k = 0; k < spies.size(); ++k) {
+        auto& values = results.facets[request.facets[k]];
+        for (auto v = spies[k]->top_values_begin(50); v != spies[k]->top_values_end(50); ++v)
+            if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+    }
 }
 
 std::vector<Statement> Searcher::document_statements(const std::string& doc) const {

@@ -55,6 +55,7 @@ public:
 
 private:
     Xapian::Query like_query(const std::string& id) const;
+    void count(const Xapian::Query& query, const SearchRequest& request, SearchResults& results) const;
 
     Xapian::Database m_db;
 };
