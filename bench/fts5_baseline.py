@@ -211,8 +211,8 @@ def cmd_index(args):
     if os.path.exists(args.db):
         os.remove(args.db)
     con = sqlite3.connect(args.db)
-    # source is UNINDEXED: file names such as "kremlin-2010-sobyanin-....txt" must not match
-    # query words; only the paragraph text is searched.
+    # source is UNINDEXED: file names that hold a speaker's name (say "2024-06-27-kowal.txt")
+    # must not match query words; only the paragraph text is searched.
     con.execute(f"CREATE VIRTUAL TABLE paragraphs USING fts5(text, source UNINDEXED, tokenize = '{TOKENIZE}')")
     n_files = n_rows = 0
     skipped = {}
@@ -245,16 +245,18 @@ FIELD_PREFIX = re.compile(r"^[A-Za-z_]+:")
 QUOTES = "\"“”„«»"
 
 
-def to_fts5_query(query):
+def to_fts5_query(query, operator="OR"):
     """The query as a plain baseline would pass it to FTS5: its words in order, field prefixes
     (speaker:, region:, date: ...) and quote marks removed, each word quoted as an FTS5 string
     (so that punctuation such as - . : ' cannot be read as FTS5 syntax; inside the string the
-    tokenizer splits it, e.g. "door-to-door" becomes the phrase door to door), joined with OR.
+    tokenizer splits it, e.g. "door-to-door" becomes the phrase door to door), joined with OR
+    (operator "AND" gives FTS5's implicit AND instead; --all-words, for comparison only).
 
     Why OR and not FTS5's implicit AND: these known-item queries are what a fact-checker
-    remembers -- misspelt or transliterated names (Schwarzeneger, Sobianin), a speaker name that
-    is not in the paragraph, paraphrases (fivefold), filters (date:2010-10-01..2010-10-31). With
-    AND, one such word makes the paragraph unfindable, and almost every query finds nothing.
+    remembers -- misspelt or transliterated names, a speaker's name that the paragraph itself
+    does not contain, a paraphrase instead of the exact word, a filter value such as a date
+    range. With AND, one such word makes the paragraph unfindable: on the real-corpus queries
+    (dev-real.tsv) AND found the wanted paragraph for fewer than a third of them (bench/README.md).
     OR with bm25 ranking (the paragraphs holding most of the rare words come first) is the
     standard bag-of-words baseline, and the honest one to compare against."""
     words = []
@@ -263,14 +265,14 @@ def to_fts5_query(query):
         token = "".join(c for c in token if c not in QUOTES)
         if any(c.isalnum() for c in token):
             words.append('"' + token.replace('"', '""') + '"')
-    return " OR ".join(words)
+    return (" OR " if operator == "OR" else " ").join(words)
 
 
 def cmd_search(args):
     if not os.path.exists(args.db):
         print(f"fts5_baseline: no such database: {args.db}", file=sys.stderr)
         return 2
-    match = to_fts5_query(args.query)
+    match = to_fts5_query(args.query, "AND" if args.all_words else "OR")
     if not match:
         return 1
     con = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
@@ -292,6 +294,8 @@ def main():
     ix.add_argument("paths", nargs="+")
     se = sub.add_parser("search", help="search; JSON Lines on stdout")
     se.add_argument("--limit", type=int, default=10)
+    se.add_argument("--all-words", action="store_true",
+                    help="require all words (FTS5 implicit AND) instead of OR; for comparison only")
     se.add_argument("--show-query", action="store_true", help="print the FTS5 query on stderr")
     se.add_argument("db")
     # REMAINDER: the query is everything after DB, even words that start with "-".
@@ -302,7 +306,7 @@ def main():
     if args.cmd == "index":
         return cmd_index(args)
     if args.show_query:
-        print(to_fts5_query(args.query), file=sys.stderr)
+        print(to_fts5_query(args.query, "AND" if args.all_words else "OR"), file=sys.stderr)
     return cmd_search(args)
 
 

@@ -46,6 +46,13 @@ FTS_DB="$WORK/fts5-baseline.sqlite"
 log "work folder: $WORK"
 log "team folder: $SHARED"
 
+# Use a copy of the two programs (they link only system libraries), so that a rebuild of
+# build/ while this runs cannot index with one build and search with another.
+mkdir -p "$WORK/bin"
+cp "$BIN/verbatim-index" "$BIN/verbatim-search" "$WORK/bin/"
+log "Verbatim: $("$WORK/bin/verbatim-search" --version), binaries of $(date -u -r "$BIN/verbatim-search" '+%Y-%m-%d %H:%M UTC')"
+BIN="$WORK/bin"
+
 # (a) Both indexes on the same corpus.
 log "building the Verbatim index (about a minute on 2 cores) ..."
 rm -rf "$VX_INDEX"

@@ -75,7 +75,11 @@ void write_results(const search::Searcher& searcher, const search::SearchResults
         for (const auto& hit : results.hits) {
             nlohmann::json j = format::hit_to_json(hit, results.words);
             if (echo_query) j["query"] = *echo_query;
-            if (o.explain) j["explain"] = {{"matched_terms", hit.matched_terms}, {"query", results.description}};
+            if (o.explain) {
+                nlohmann::json parts = nlohmann::json::object();
+                for (const auto& [name, weight] : hit.score_parts) parts[name] = weight;
+                j["explain"] = {{"matched_terms", hit.matched_terms}, {"score_parts", parts}, {"query", results.description}};
+            }
             std::cout << format::to_json_line(j) << '\n';
         }
         if (!results.facets.empty()) {
@@ -96,11 +100,13 @@ void write_results(const search::Searcher& searcher, const search::SearchResults
             for (const auto& hit : results.hits) {
                 std::cout << hit.rank << ". score " << hit.score << ", matched:";
                 for (const auto& t : hit.matched_terms) std::cout << ' ' << t;
+                for (const auto& [name, weight] : hit.score_parts) std::cout << "\n   " << name << ": " << weight;
                 std::cout << '\n';
             }
         }
         if (!results.hits.empty())
-            std::cout << (results.exact_total ? "" : "about ") << results.estimated_total << " matching statements\n";
+            std::cout << (results.exact_total ? "" : "about ") << results.estimated_total
+                      << (results.estimated_total == 1 ? " matching statement\n" : " matching statements\n");
     }
 }
 
@@ -164,6 +170,7 @@ int run(int argc, const char* const argv[]) {
         return verbatim::exit_code::usage;
     }
     r.collapse = !o.no_collapse;
+    r.explain = o.explain;
     r.count_all = o.count;
     r.facets = split_list(o.facets);
     r.query = join(words);

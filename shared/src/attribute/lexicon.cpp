@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, N> sorted(std::array<std::string_view, N>
     return a;
 }
 
-constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 126>{
+constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 146>{
     "said", "says", "say", "noted", "notes", "stressed", "stresses", "emphasised", "emphasized",
     "emphasises", "emphasizes", "pointed", "points", "added", "adds", "recalled", "recalls",
     "urged", "urges", "called", "calls", "proposed", "proposes", "suggested", "suggests", "spoke",
@@ -34,7 +34,10 @@ constexpr auto kSpeechVerbs = sorted(std::array<std::string_view, 126>{
     "continued", "agreed", "hopes", "hoped", "thinks", "thought", "considers", "considered",
     "ordered", "instructed", "requested", "demanded", "devoted", "recommended", "reiterated",
     "began", "opened", "addressed", "saying", "backed", "supported", "invited", "accepted",
-    "opposed", "endorsed", "rejected", "objected", "set", "vowed", "pledged", "advocated"});
+    "opposed", "endorsed", "rejected", "objected", "set", "vowed", "pledged", "advocated",
+    // base forms, for "prompted X to tell …", "X will say"
+    "tell", "note", "stress", "add", "announce", "explain", "urge", "propose", "suggest", "warn",
+    "emphasise", "emphasize", "outline", "highlight", "speak", "talk", "call", "point"});
 
 constexpr auto kRoleWords = sorted(std::array<std::string_view, 62>{
     "governor", "speaker", "chair", "chairman", "chairwoman", "chairperson", "president",
@@ -62,8 +65,8 @@ constexpr auto kRegionalRoles = sorted(std::array<std::string_view, 14>{
     "governor", "governors", "gov", "senator", "senators", "sen", "congressman", "congresswoman",
     "representative", "rep", "mayor", "delegate", "lieutenant", "councillor"});
 
-constexpr auto kGapWords = sorted(std::array<std::string_view, 44>{
-    "as", "who", "today", "yesterday", "tomorrow", "recently", "now", "personally", "firmly",
+constexpr auto kGapWords = sorted(std::array<std::string_view, 45>{
+    "as", "who", "to", "today", "yesterday", "tomorrow", "recently", "now", "personally", "firmly",
     "strongly", "publicly", "immediately", "jointly", "previously",
     "also", "then", "further", "later", "again", "once", "has", "had", "have", "is", "was", "were",
     "would", "will", "repeatedly", "specifically", "separately", "however", "in", "turn", "her",
@@ -113,9 +116,10 @@ bool is_non_name_word(std::string_view w) { return contains(kNonName, w); }
 bool is_speech_noun(std::string_view w) { return contains(kSpeechNouns, w); }
 
 std::string_view required_particle(std::string_view verb) {
-    if (verb == "spoke" || verb == "speaks" || verb == "talked" || verb == "talks") return "about|of|on";
-    if (verb == "called" || verb == "calls") return "for|on|upon";
-    if (verb == "pointed" || verb == "points") return "out|to";
+    if (verb == "spoke" || verb == "speaks" || verb == "talked" || verb == "talks" || verb == "speak" || verb == "talk")
+        return "about|of|on";
+    if (verb == "called" || verb == "calls" || verb == "call") return "for|on|upon";
+    if (verb == "pointed" || verb == "points" || verb == "point") return "out|to";
     if (verb == "began" || verb == "opened") return "his|her|their";
     if (verb == "focused" || verb == "focussed" || verb == "focuses") return "on|upon";
     if (verb == "set") return "out|forth";

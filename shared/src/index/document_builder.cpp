@@ -33,12 +33,14 @@ std::string DocumentBuilder::filter_value(std::string_view name) { return text::
 Xapian::Document DocumentBuilder::build(const Statement& s) {
     Xapian::Document doc;
     m_generator.set_document(doc);
-    m_generator.index_text(text::analysable(s.text));
+    // Lower case: TermGenerator adds stemmed (Z) terms only for words that do not start with a
+    // capital, and a sentence-initial "Budgets" must match the query word "budgets" too.
+    m_generator.index_text(text::fold(s.text));
     // Fields, each its own prefix and out of the body's position space.
     auto field = [&](std::string_view prefix, const std::string& value) {
         if (value.empty()) return;
         m_generator.increase_termpos(100);
-        m_generator.index_text(text::analysable(value), 1, std::string(prefix));
+        m_generator.index_text(text::fold(value), 1, std::string(prefix));
     };
     field(schema::prefix::speaker, s.speaker);
     field(schema::prefix::role, s.role);

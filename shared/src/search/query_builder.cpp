@@ -98,9 +98,10 @@ QueryBuilder::QueryBuilder() {
     m_parser.set_stemming_strategy(text::kQueryStemming);
     m_parser.set_default_op(Xapian::Query::OP_AND);
     m_parser.set_stopper(&text::stopper());
-    // Unprefixed words search the statement and who said it: "Matvienko twice as strong".
-    for (std::string_view p : {std::string_view(""), schema::prefix::speaker, schema::prefix::role,
-                               schema::prefix::region, schema::prefix::country})
+    // Unprefixed words search the statement, who said it and where they serve: "Matvienko
+    // twice as strong". (Not the role and country: "governor" or "Russia" would then match
+    // every statement of every governor or Russian official.)
+    for (std::string_view p : {std::string_view(""), schema::prefix::speaker, schema::prefix::region})
         m_parser.add_prefix("", std::string(p));
     m_parser.add_prefix("speaker", std::string(schema::prefix::speaker));
     m_parser.add_prefix("role", std::string(schema::prefix::role));
@@ -155,6 +156,27 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& r) const {
     if (!r.from.empty() || !r.to.empty()) parts.push_back(date_range_query(r.from, r.to));
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+std::pair<std::string, std::string> split_fields(const std::string& query) {
+    std::string fields, words;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        while (i < query.size() && std::isspace(static_cast<unsigned char>(query[i]))) ++i;
+        const std::size_t start = i;
+        bool quoted = false;
+        while (i < query.size() && (quoted || !std::isspace(static_cast<unsigned char>(query[i])))) {
+            if (query[i] == '"') quoted = !quoted;
+            ++i;
+        }
+        const std::string token = query.substr(start, i - start);
+        if (token.empty()) continue;
+        const std::size_t colon = token.find(':'), quote = token.find('"');
+        const bool field = colon != std::string::npos && colon > 0 && (quote == std::string::npos || colon < quote) &&
+                           std::isalpha(static_cast<unsigned char>(token[0]));
+        (field ? fields : words) += token + " ";
+    }
+    return {fields, words};
 }
 
 std::vector<std::string> plain_words(const std::string& query) {
@@ -251,50 +273,67 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
         return built;
     }
     built.strict = with_filter(parse_with(text, Xapian::Query::OP_AND));
-    built.relaxed = with_filter(parse_with(text, Xapian::Query::OP_OR));
+    // Relaxing drops words, never fields: "speaker:anokhin office minsk" keeps Anokhin.
+    const auto [fields, words] = split_fields(text);
+    Xapian::Query relaxed = words.empty() ? Xapian::Query() : parse_with(words, Xapian::Query::OP_OR);
+    if (!fields.empty()) {
+        const Xapian::Query required = parse_with(fields, Xapian::Query::OP_AND);
+        relaxed = relaxed.empty() ? required : Xapian::Query(Xapian::Query::OP_AND, required, relaxed);
+    }
+    built.relaxed = with_filter(relaxed.empty() ? built.strict : relaxed);
+    built.parts.emplace_back("any of the words", built.relaxed);
+    built.parts.emplace_back("all of the words", built.strict);
     built.words = plain_words(text);
-    // Consecutive content words, near each other in the same order ("relocating … Siberia").
+    // Each content word as written or as a spelling variant of it ("rubles" ~ "roubles").
     std::vector<std::string> content;
     for (const auto& w : built.words)
         if (!text::is_stopword(w)) content.push_back(w);
-    std::vector<Xapian::Query> pairs;
-    for (std::size_t k = 0; k + 1 < content.size(); ++k) {
-        const Xapian::Query two[] = {Xapian::Query(content[k]), Xapian::Query(content[k + 1])};
-        pairs.emplace_back(Xapian::Query::OP_PHRASE, std::begin(two), std::end(two), 3);
+    std::vector<Xapian::Query> forms;
+    std::vector<Xapian::Query> speakers;
+    for (const auto& w : content) {
+        std::vector<Xapian::Query> any = {Xapian::Query(w)};
+        std::vector<std::string> spellings = {w};
+        if (m_has_db)
+            for (auto it = m_database.synonyms_begin(w); it != m_database.synonyms_end(w); ++it)
+                if ((*it).find(' ') == std::string::npos) {
+                    any.emplace_back(*it);
+                    spellings.push_back(*it);
+                }
+        forms.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+        // A speaker's name typed as a plain word ranks that speaker's statements first.
+        for (const auto& f : spellings) {
+            const std::string speaker_term = std::string(schema::prefix::speaker) + f;
+            if (m_has_db && m_database.term_exists(speaker_term)) speakers.emplace_back(speaker_term);
+        }
     }
     std::vector<Xapian::Query> boosts;
-    if (!pairs.empty())
+    // Consecutive content words near each other in the same order ("relocating … Siberia").
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t k = 0; k + 1 < forms.size(); ++k) {
+        const Xapian::Query two[] = {forms[k], forms[k + 1]};
+        pairs.emplace_back(Xapian::Query::OP_PHRASE, std::begin(two), std::end(two), 3);
+    }
+    if (!pairs.empty()) {
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()), 1.0);
+        built.parts.emplace_back("words in order (pairs)", boosts.back());
+    }
     // All the content words close together, in order: the remembered sentence itself.
-    if (content.size() >= 3) {
-        std::vector<Xapian::Query> all;
-        for (const auto& w : content) all.emplace_back(w);
+    if (forms.size() >= 3)
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                            Xapian::Query(Xapian::Query::OP_PHRASE, all.begin(), all.end(), static_cast<Xapian::termcount>(built.words.size() + 2)),
+                            Xapian::Query(Xapian::Query::OP_PHRASE, forms.begin(), forms.end(),
+                                          static_cast<Xapian::termcount>(built.words.size() + 2)),
                             1.0);
+    if (forms.size() >= 3) built.parts.emplace_back("all words close together", boosts.back());
+    // The words in the form typed (or a variant), not only their stems.
+    if (!forms.empty()) {
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()), 0.25);
+        built.parts.emplace_back("words as typed", boosts.back());
     }
-    if (m_has_db) {
-        std::vector<Xapian::Query> exact, speakers;
-        for (const auto& w : content) {
-            // The word as written (or a spelling variant of it), not only its stem.
-            std::vector<std::string> forms = {w};
-            for (auto it = m_database.synonyms_begin(w); it != m_database.synonyms_end(w); ++it) forms.push_back(*it);
-            std::vector<Xapian::Query> any;
-            for (const auto& f : forms) {
-                if (f.find(' ') != std::string::npos) continue;
-                any.emplace_back(f);
-                // A speaker's name typed as a plain word ranks that speaker's statements first.
-                const std::string speaker_term = std::string(schema::prefix::speaker) + f;
-                if (m_database.term_exists(speaker_term)) speakers.emplace_back(speaker_term);
-            }
-            exact.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
-        }
-        if (!exact.empty())
-            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()), 0.25);
-        if (!speakers.empty())
-            boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, speakers.begin(), speakers.end()), 3.0);
+    if (!speakers.empty()) {
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, speakers.begin(), speakers.end()), 3.0);
+        built.parts.emplace_back("speaker named", boosts.back());
     }
-    if (!boosts.empty()) built.boost = Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
+    built.boosts = boosts;
     return built;
 }
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace verbatim::search {
@@ -17,8 +18,8 @@ namespace {
 
 // BM25 saturating earlier than Xapian's default (k1 1 → 0.3): a fact-checker's half-remembered
 // words should count by how many of them a statement holds, not by how often it repeats one.
-// (Measured on the dev known-item queries: k1 0.3-1.0 × b 0.1-0.5; this was best on both sets.)
-Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(0.3, 0, 1, 0.5, 0.5); }
+// k3 = 0: a word repeated in the query does not weigh more.
+Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(0.3, 0, 0, 0.5, 0.5); }
 
 Statement statement_of(const Xapian::Document& doc) {
     const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
@@ -68,22 +69,21 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     results.corrected = built.corrected;
     results.words = built.words;
 
-    // One ranking: statements with any of the words, where holding all of them (the strict
-    // query) adds its weight again, and remembered wording and typed speaker names add more.
-    // A long statement that merely contains every word somewhere does not outrank the one
-    // that says what was remembered.
+    // The candidates: statements holding any of the words. With words to rank by and the
+    // relevance order, they are re-scored below by adding each part of the score on its own.
     const bool has_words = !request.query.empty() && !request.exact;
     Xapian::Query query = built.relaxed;
-    if (has_words) {
-        Xapian::Query extra = built.strict;
-        if (!built.boost.empty()) extra = Xapian::Query(Xapian::Query::OP_OR, extra, built.boost);
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, extra);
-    }
     if (!request.like.empty()) {
         Xapian::Query like = like_query(request.like);
         query = request.query.empty() ? Xapian::Query(Xapian::Query::OP_FILTER, like, built.strict)
                                       : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, like);
     }
+    for (const auto& name : request.facets)
+        if (!facet_slots().count(name))
+            throw QueryError("unknown facet '" + name + "' (speaker, region, country, kind, year)");
+    if (has_words && request.sort == SortOrder::relevance) return ranked_search(request, built, query, results);
+
+    // Otherwise (filters only, --exact, --like alone, or a date order) Xapian ranks directly.
     results.description = query.get_description();
 
     Xapian::Enquire enquire(m_db);
@@ -102,10 +102,6 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         break;
     }
     if (request.collapse) enquire.set_collapse_key(schema::slot::collapse);
-
-    for (const auto& name : request.facets)
-        if (!facet_slots().count(name))
-            throw QueryError("unknown facet '" + name + "' (speaker, region, country, kind, year)");
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit));
     results.estimated_total = mset.get_matches_estimated();
@@ -127,20 +123,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         hit.score = it.get_weight();
         for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
             hit.matched_terms.push_back(*t);
-        if (request.collapse) {
-            // The same words in other releases (whether or not they competed for this page):
-            // list where, oldest first.
-            const std::string key = it.get_document().get_value(schema::slot::collapse);
-            Xapian::Enquire same(m_db);
-            same.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::collapse, key, key));
-            same.set_sort_by_value(schema::slot::date, false);
-            const Xapian::MSet others = same.get_mset(0, 20);
-            for (auto o = others.begin(); o != others.end(); ++o) {
-                if (*o == *it) continue;
-                const Statement s = statement_of(o.get_document());
-                hit.also_in.push_back({s.id, s.source, s.title, s.date, s.url});
-            }
-        }
+        if (request.explain) hit.score_parts.emplace_back("query", it.get_weight());
+        if (request.collapse) hit.also_in = copies_of(it.get_document());
         results.hits.push_back(std::move(hit));
     }
     return results;
@@ -182,6 +166,101 @@ void Searcher::count(const Xapian::Query& query, const SearchRequest& request, S
         for (auto v = spies[k]->top_values_begin(50); v != spies[k]->top_values_end(50); ++v)
             if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
     }
+}
+
+// Relevance ranking, summed part by part: BM25 over any of the words, plus the weight of the
+// AND query (holding every word), of the words close together and in order, of the words as
+// typed and of a speaker named. Each part is its own Xapian query over the candidates, so the
+// score is exactly the sum that --explain shows. (Xapian's own combination of these parts in
+// one AND_MAYBE tree gave some statements weight none of the parts gave them.)
+SearchResults Searcher::ranked_search(const SearchRequest& request, const BuiltQuery& built,
+                                      const Xapian::Query& candidates_query, SearchResults& results) const {
+    const Xapian::doccount wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
+    results.description = candidates_query.get_description();
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(candidates_query);
+    enquire.set_weighting_scheme(ranking_weight());
+    const Xapian::MSet candidates = enquire.get_mset(0, std::max<Xapian::doccount>(wanted * 5, 500));
+
+    struct Candidate {
+        Xapian::docid id;
+        double score;
+        std::vector<std::pair<std::string, double>> parts;
+        Xapian::MSetIterator it;
+    };
+    std::vector<Candidate> ranked;
+    std::unordered_map<Xapian::docid, std::size_t> index_of;
+    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+        index_of[*it] = ranked.size();
+        ranked.push_back({*it, it.get_weight(), {{"any of the words", it.get_weight()}}, it});
+    }
+    struct AmongCandidates : Xapian::MatchDecider {
+        const std::unordered_map<Xapian::docid, std::size_t>* ids = nullptr;
+        bool operator()(const Xapian::Document& doc) const override { return ids->count(doc.get_docid()) > 0; }
+    } among;
+    among.ids = &index_of;
+    for (std::size_t p = 0; p < built.parts.size(); ++p) {
+        const auto& [name, part] = built.parts[p];
+        if (name == "any of the words") continue;
+        Xapian::Enquire e(m_db);
+        e.set_query(part);
+        e.set_weighting_scheme(ranking_weight());
+        const Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(ranked.size()), 0, nullptr, &among);
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            Candidate& c = ranked[index_of.at(*it)];
+            c.score += it.get_weight();
+            c.parts.emplace_back(name, it.get_weight());
+        }
+    }
+    std::vector<std::pair<Candidate*, std::string>> order;  // with the kind rank for ties
+    for (auto& c : ranked) order.emplace_back(&c, c.it.get_document().get_value(schema::slot::kind_rank));
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        if (a.first->score != b.first->score) return a.first->score > b.first->score;
+        return a.second < b.second;
+    });
+    // Collapse: the best-scored copy of each statement stands for all.
+    std::unordered_set<std::string> keys;
+    std::size_t rank = 0;
+    for (const auto& [c, kind] : order) {
+        const Xapian::Document doc = c->it.get_document();
+        if (request.collapse && !keys.insert(doc.get_value(schema::slot::collapse)).second) continue;
+        ++rank;
+        if (rank <= request.offset) continue;
+        if (rank > wanted) break;
+        Hit hit;
+        hit.statement = statement_of(doc);
+        hit.rank = rank;
+        hit.score = c->score;
+        for (auto t = enquire.get_matching_terms_begin(c->it); t != enquire.get_matching_terms_end(c->it); ++t)
+            hit.matched_terms.push_back(*t);
+        if (request.explain) hit.score_parts = c->parts;
+        if (request.collapse) hit.also_in = copies_of(doc);
+        results.hits.push_back(std::move(hit));
+    }
+    results.estimated_total = candidates.get_matches_estimated();
+    results.exact_total = candidates.get_matches_lower_bound() == candidates.get_matches_upper_bound();
+    if (request.count_all || !request.facets.empty()) count(candidates_query, request, results);
+    Xapian::Enquire strict(m_db);
+    strict.set_query(built.strict);
+    results.strict_hits = strict.get_mset(0, 0, 1).get_matches_estimated();
+    results.relaxed = results.strict_hits == 0 && results.estimated_total > 0;
+    return results;
+}
+
+// Other releases holding the same statement (same collapse key), oldest first.
+std::vector<Occurrence> Searcher::copies_of(const Xapian::Document& doc) const {
+    std::vector<Occurrence> out;
+    const std::string key = doc.get_value(schema::slot::collapse);
+    Xapian::Enquire same(m_db);
+    same.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::collapse, key, key));
+    same.set_sort_by_value(schema::slot::date, false);
+    const Xapian::MSet others = same.get_mset(0, 20);
+    for (auto o = others.begin(); o != others.end(); ++o) {
+        if (*o == doc.get_docid()) continue;
+        const Statement s = statement_of(o.get_document());
+        out.push_back({s.id, s.source, s.title, s.date, s.url});
+    }
+    return out;
 }
 
 std::vector<Statement> Searcher::document_statements(const std::string& doc) const {

@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace verbatim::search {
@@ -15,8 +16,9 @@ namespace verbatim::search {
 struct BuiltQuery {
     Xapian::Query strict;    // default operator AND
     Xapian::Query relaxed;   // default operator OR, same filters
-    Xapian::Query boost;     // adjacent query words as phrases: ranks remembered wording first
+    std::vector<Xapian::Query> boosts;  // words in order, as typed, a speaker named: add weight
     std::vector<std::string> words;  // the plain query words, folded, in order (for highlighting)
+    std::vector<std::pair<std::string, Xapian::Query>> parts;  // named parts of the score, for --explain
     std::string corrected;   // "did you mean" query text, or "" when every word is known
 };
 
@@ -37,6 +39,9 @@ private:
     bool m_has_db = false;
     Xapian::Database m_database;
 };
+
+// The field:value parts of a query and the rest, each as query text (quotes kept together).
+std::pair<std::string, std::string> split_fields(const std::string& query);
 
 // The plain words of a query, without field names, operators and excluded words.
 std::vector<std::string> plain_words(const std::string& query);

@@ -22,6 +22,7 @@ struct SearchRequest {
     std::string like;                  // a statement id: find statements like it
     std::vector<std::string> facets;   // speaker, region, country, kind, year
     bool count_all = false;            // exact count of matches, not an estimate
+    bool explain = false;              // score parts for each hit
     std::size_t offset = 0;
     std::size_t limit = 10;
 };

@@ -24,6 +24,7 @@ struct Hit {
     double score = 0.0;
     std::vector<std::string> matched_terms;
     std::vector<Occurrence> also_in;  // the same statement in other releases (collapsed)
+    std::vector<std::pair<std::string, double>> score_parts;  // with SearchRequest::explain
 };
 
 struct FacetValue {
@@ -56,6 +57,9 @@ public:
 private:
     Xapian::Query like_query(const std::string& id) const;
     void count(const Xapian::Query& query, const SearchRequest& request, SearchResults& results) const;
+    SearchResults ranked_search(const SearchRequest& request, const struct BuiltQuery& built,
+                                const Xapian::Query& candidates, SearchResults& results) const;
+    std::vector<Occurrence> copies_of(const Xapian::Document& doc) const;
 
     Xapian::Database m_db;
 };
