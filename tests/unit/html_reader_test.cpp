@@ -124,3 +124,23 @@ TEST(HtmlReader, InvalidUtf8IsAProblemWithItsLine) {
 
 }  // namespace
 }  // namespace verbatim
+
+namespace verbatim {
+namespace {
+
+TEST(HtmlLead, TheLeadOutsideTheArticleBodyOpensTheDocument) {
+    std::vector<corpus::RawDocument> docs;
+    std::vector<corpus::Problem> problems;
+    const std::string page =
+        "<html><head><meta itemprop=\"description\" content=\"Not this.\"></head><body>"
+        "<div itemprop=\"description\"><p>The governor opened the new ferry pier.</p></div>"
+        "<div itemprop=\"articleBody\"><p>The pier cost two million.</p></div></body></html>";
+    corpus::read_html_file("lead.html", page, [&](corpus::RawDocument&& d) { docs.push_back(std::move(d)); },
+                           [&](const corpus::Problem& p) { problems.push_back(p); });
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].paragraphs,
+              (std::vector<std::string>{"The governor opened the new ferry pier.", "The pier cost two million."}));
+}
+
+}  // namespace
+}  // namespace verbatim

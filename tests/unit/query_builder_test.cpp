@@ -98,7 +98,7 @@ TEST(BuildRequest, FiltersCombineOrWithinAndAcross) {
     r.to = "2024-06";
     const auto built = builder.build(r);
     EXPECT_EQ(built.strict.get_description(),
-              "Query((" ANY_FIELD("ferri", "1") " FILTER ((Amairi ross OR Aivan petrov) AND XREhighland AND "
+              "Query((" ANY_FIELD("ferri", "1") " FILTER ((XSKmr rs OR XSKivn ptrv) AND XREhighland AND "
               "XCEunited kingdom AND XKquote AND VALUE_RANGE 0 20240101 20240631~)))");
     EXPECT_EQ(built.relaxed.get_description(), built.strict.get_description());  // one word: nothing to relax
     EXPECT_EQ(built.boosts.size(), 1u);  // one word: no pairs, no phrase; only "as typed"

@@ -79,3 +79,25 @@ TEST(StableHash, FixedValues) {
 
 }  // namespace
 }  // namespace verbatim
+
+namespace verbatim {
+namespace {
+
+TEST(PersonKey, SpellingsOfOnePersonMeet) {
+    EXPECT_EQ(text::person_key("Natalia Drozdova"), text::person_key("Natalya Drozdova"));
+    EXPECT_EQ(text::person_key("Alexei Petrov"), text::person_key("Aleksey Petrov"));
+    EXPECT_EQ(text::person_key("Yuri Lunin"), text::person_key("Yury Lunin"));
+    EXPECT_EQ(text::person_key("Sergei Tkachev"), text::person_key("Sergey Tkachyov"));
+    EXPECT_NE(text::person_key("Ivan Petrov"), text::person_key("Ivan Popov"));
+    EXPECT_NE(text::person_key("Anna Lunina"), text::person_key("Inna Lunina"));
+}
+
+TEST(NameKey, ConsonantSkeleton) {
+    // First letter, then consonants, a letter repeated across vowels kept once.
+    EXPECT_EQ(text::name_key("sobyanin"), "sbn");
+    EXPECT_EQ(text::name_key("sobianin"), "sbn");
+    EXPECT_EQ(text::name_key("schwarzeneger"), text::name_key("schwarzenegger"));
+}
+
+}  // namespace
+}  // namespace verbatim

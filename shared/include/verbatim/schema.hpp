@@ -17,6 +17,7 @@ inline constexpr std::string_view doc = "XDOC";         // document id
 inline constexpr std::string_view source = "XSRC";      // source path as given
 inline constexpr std::string_view kind = "XK";          // quote | reported | narrative
 inline constexpr std::string_view speaker_exact = "A";  // canonical speaker name
+inline constexpr std::string_view speaker_key = "XSK";  // text::person_key of the speaker (spelling-independent)
 inline constexpr std::string_view region_exact = "XRE"; // canonical region
 inline constexpr std::string_view country_exact = "XCE";// canonical country
 inline constexpr std::string_view day = "D";            // YYYYMMDD

@@ -135,6 +135,18 @@ void read_html_file(const std::string& path, std::string_view content, const Doc
     RawDocument doc;
     doc.source = path;
     doc.line = 1;
+    // The lead (schema.org description, as an element, not a meta tag) opens the article when
+    // it stands outside the article body.
+    const GumboNode* lead = find(root, [](const GumboNode* n) {
+        const char* prop = attribute(n, "itemprop");
+        return prop && !std::strcmp(prop, "description") && n->v.element.tag != GUMBO_TAG_META;
+    });
+    if (lead && main && !find(main, [&](const GumboNode* n) { return n == lead; })) {
+        std::string current;
+        collect(lead, current, doc.paragraphs);
+        std::string rest = text::squeeze_spaces(current);
+        if (!rest.empty()) doc.paragraphs.push_back(rest);
+    }
     if (main) {
         std::string current;
         collect(main, current, doc.paragraphs);

@@ -41,6 +41,11 @@ void read_file(const std::string& path, const ReadOptions& options, const Docume
         problems({path, 0, Severity::skipped, why});
         return;
     }
+    std::error_code ec;
+    if (fs::file_size(path, ec) == 0 && !ec) {
+        problems({path, 0, Severity::problem, "empty file; nothing indexed"});
+        return;
+    }
     if (format == Format::jsonl) return read_jsonl_file(path, sink, problems);
     if (format == Format::csv) return read_csv_file(path, options.csv_columns, sink, problems);
     std::string content;

@@ -26,7 +26,11 @@ DocumentBuilder::DocumentBuilder() {
 std::string DocumentBuilder::id_term(const std::string& id) { return bounded(std::string(schema::prefix::id) + id); }
 std::string DocumentBuilder::doc_term(const std::string& doc) { return bounded(std::string(schema::prefix::doc) + doc); }
 std::string DocumentBuilder::source_term(const std::string& source) {
-    return bounded(std::string(schema::prefix::source) + corpus::normal_path(source));
+    // Xapian's convention, which QueryParser follows for source:PATH: a ':' between a
+    // multi-letter prefix and a value that starts with a capital.
+    const std::string path = corpus::normal_path(source);
+    const bool colon = !path.empty() && std::isupper(static_cast<unsigned char>(path[0]));
+    return bounded(std::string(schema::prefix::source) + (colon ? ":" : "") + path);
 }
 std::string DocumentBuilder::filter_value(std::string_view name) { return text::squeeze_spaces(text::fold(name)); }
 
@@ -54,7 +58,10 @@ Xapian::Document DocumentBuilder::build(const Statement& s) {
     doc.add_boolean_term(doc_term(s.doc));
     doc.add_boolean_term(source_term(s.source));
     doc.add_boolean_term(std::string(schema::prefix::kind) + std::string(to_string(s.kind)));
-    if (!s.speaker.empty()) doc.add_boolean_term(bounded(std::string(schema::prefix::speaker_exact) + filter_value(s.speaker)));
+    if (!s.speaker.empty()) {
+        doc.add_boolean_term(bounded(std::string(schema::prefix::speaker_exact) + filter_value(s.speaker)));
+        doc.add_boolean_term(bounded(std::string(schema::prefix::speaker_key) + text::person_key(s.speaker)));
+    }
     if (!s.region.empty()) doc.add_boolean_term(bounded(std::string(schema::prefix::region_exact) + filter_value(s.region)));
     if (!s.country.empty()) doc.add_boolean_term(bounded(std::string(schema::prefix::country_exact) + filter_value(s.country)));
 

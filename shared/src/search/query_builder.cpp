@@ -145,7 +145,13 @@ Xapian::Query QueryBuilder::filters(const SearchRequest& r) const {
         return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     };
     std::vector<Xapian::Query> parts;
-    if (!r.speakers.empty()) parts.push_back(any_of(schema::prefix::speaker_exact, r.speakers));
+    if (!r.speakers.empty()) {
+        // The person, however a release spells the name (Natalia / Natalya Drozdova).
+        std::vector<Xapian::Query> people;
+        for (const auto& v : r.speakers)
+            people.emplace_back(std::string(schema::prefix::speaker_key) + text::person_key(v));
+        parts.emplace_back(Xapian::Query::OP_OR, people.begin(), people.end());
+    }
     if (!r.regions.empty()) parts.push_back(any_of(schema::prefix::region_exact, r.regions));
     if (!r.countries.empty()) parts.push_back(any_of(schema::prefix::country_exact, r.countries));
     if (!r.kinds.empty()) {

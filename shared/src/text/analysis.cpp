@@ -20,8 +20,17 @@ const Xapian::Stopper& stopper() {
     return *instance;
 }
 
-std::string name_key(const std::string& w) {
-    if (w.empty()) return "";
+std::string name_key(const std::string& word) {
+    if (word.empty()) return "";
+    std::string w;  // "ks" is "x" (Aleksey/Alexei)
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (word[i] == 'k' && i + 1 < word.size() && word[i + 1] == 's') {
+            w.push_back('x');
+            ++i;
+        } else {
+            w.push_back(word[i]);
+        }
+    }
     std::string key(1, w[0]);
     for (std::size_t i = 1; i < w.size(); ++i) {
         const char c = w[i];
@@ -29,6 +38,20 @@ std::string name_key(const std::string& w) {
         const char k = c == 'w' ? 'v' : c == 'j' ? 'i' : c;  // Vladimir/Wladimir; Yuri/Juri
         if (k == 'i') continue;
         if (key.back() != k) key.push_back(k);
+    }
+    return key;
+}
+
+std::string person_key(std::string_view full_name) {
+    std::string key, word;
+    const std::string folded = fold(full_name) + " ";
+    for (char c : folded) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) {
+            word.push_back(c);
+        } else if (!word.empty()) {
+            key += (key.empty() ? "" : " ") + name_key(word);
+            word.clear();
+        }
     }
     return key;
 }

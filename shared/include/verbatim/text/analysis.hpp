@@ -23,6 +23,9 @@ bool is_stopword(const std::string& folded_word);
 // records which name each key stands for; the searcher maps unknown words through it.
 std::string name_key(const std::string& folded_word);
 inline constexpr std::string_view kNameKeyMetadata = "verbatim.name:";
+// The name key of every part of a person's name: "Natalia Drozdova" and "Natalya Drozdova"
+// → "ntl drzdv". The speaker registry: one person however the releases spell them.
+std::string person_key(std::string_view full_name);
 
 // What TermGenerator and QueryParser are given: diacritics removed, typographic quotes,
 // apostrophes and dashes made ASCII, case kept (both lower-case terms themselves).
