@@ -30,29 +30,37 @@ std::string join_nonempty(std::initializer_list<std::string> parts, const char* 
     return out;
 }
 
-// Byte offset of code point `cp` in `text`.
-std::size_t byte_at(const std::string& text, std::size_t cp) {
-    std::size_t i = 0, n = 0;
-    while (i < text.size() && n < cp) {
-        ++n;
-        ++i;
-        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
-    }
-    return i;
-}
-
-// The text with highlighted words marked: colour on a terminal, nothing otherwise.
-std::string marked(const std::string& text, const std::vector<Span>& highlights, const Colours& c) {
+// The snippet with matched words highlighted and verbatim quoted words in colour on a
+// terminal; unchanged otherwise (the quotation marks show the verbatim words anyway).
+std::string marked(const search::Snippet& snippet, const Colours& c) {
+    const std::string& text = snippet.text;
     if (!*c.hit) return text;
+    std::vector<std::pair<std::size_t, const char*>> switches;  // byte → colour to switch to
+    const std::size_t n = text::count_code_points(text);
+    std::vector<int> state(n, 0);  // 0 plain, 1 quoted, 2 matched
+    for (const Span& q : snippet.quotes)
+        for (std::size_t k = q.start; k < q.end && k < n; ++k) state[k] = 1;
+    for (const Span& h : snippet.highlights)
+        for (std::size_t k = h.start; k < h.end && k < n; ++k) state[k] = 2;
     std::string out;
-    std::size_t at = 0;
-    for (const Span& h : highlights) {
-        const std::size_t b = byte_at(text, h.start), e = byte_at(text, h.end);
-        if (b < at) continue;
-        out += text.substr(at, b - at) + c.hit + text.substr(b, e - b) + c.reset;
-        at = e;
+    int current = 0;
+    std::size_t cp = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t next = i + 1;
+        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+        const int want = cp < n ? state[cp] : 0;
+        if (want != current) {
+            out += c.reset;
+            if (want == 1) out += c.quote;
+            if (want == 2) out += c.hit;
+            current = want;
+        }
+        out.append(text, i, next - i);
+        i = next;
+        ++cp;
     }
-    return out + text.substr(at);
+    if (current) out += c.reset;
+    return out;
 }
 
 std::string people_line(const Statement& s) {
@@ -119,8 +127,12 @@ void write_text(std::ostream& out, const search::SearchResults& results, const T
             for (std::size_t k = at >= style.context ? at - style.context : 0; k < at && at < around.size(); ++k)
                 out << "   " << c.dim << around[k].text << c.reset << "\n";
         }
-        const search::Snippet snippet = search::make_snippet(s.text, results.words, style.context > 0 ? 100000 : 480);
-        out << c.bold << hit.rank << ". " << c.reset << marked(snippet.text, snippet.highlights, c) << "\n";
+        std::vector<Span> quotes;
+        for (const Span& q : s.quotes)
+            if (q.start >= s.start) quotes.push_back({q.start - s.start, q.end - s.start});
+        const search::Snippet snippet =
+            search::make_snippet(s.text, results.words, style.context > 0 ? 100000 : 480, quotes);
+        out << c.bold << hit.rank << ". " << c.reset << marked(snippet, c) << "\n";
         if (style.context > 0 && context) {
             const auto around = context(s.doc);
             std::size_t at = 0;

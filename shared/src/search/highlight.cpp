@@ -46,7 +46,8 @@ std::vector<Span> highlight_spans(const std::string& text, const std::vector<std
     return spans;
 }
 
-Snippet make_snippet(const std::string& text, const std::vector<std::string>& query_words, std::size_t max_chars) {
+Snippet make_snippet(const std::string& text, const std::vector<std::string>& query_words, std::size_t max_chars,
+                     const std::vector<Span>& quotes) {
     const auto words = matched_words(text, query_words);
     std::size_t begin = 0, end = text.size();
     if (text.size() > max_chars && !words.empty()) {
@@ -71,6 +72,12 @@ Snippet make_snippet(const std::string& text, const std::vector<std::string>& qu
         if (!w.hit || w.begin < begin || w.end > end) continue;
         Span span = to_code_points(text.substr(begin, end - begin), w.begin - begin, w.end - begin);
         s.highlights.push_back({span.start + shift, span.end + shift});
+    }
+    const std::size_t window_start = text::count_code_points(std::string_view(text).substr(0, begin));
+    const std::size_t window_end = window_start + text::count_code_points(std::string_view(text).substr(begin, end - begin));
+    for (const Span& q : quotes) {
+        const std::size_t b = std::max(q.start, window_start), e = std::min(q.end, window_end);
+        if (b < e) s.quotes.push_back({b - window_start + shift, e - window_start + shift});
     }
     return s;
 }

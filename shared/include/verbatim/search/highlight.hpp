@@ -15,10 +15,12 @@ std::vector<Span> highlight_spans(const std::string& text, const std::vector<std
 struct Snippet {
     std::string text;               // the statement, or a window of it with "…" at cut ends
     std::vector<Span> highlights;   // code points into `text`
+    std::vector<Span> quotes;       // verbatim quoted words, code points into `text`
 };
 
 // The statement itself when short; else the window of about `max_chars` with most matches.
+// `quotes` are the verbatim spans in code points into `text` (Statement::quotes less start).
 Snippet make_snippet(const std::string& text, const std::vector<std::string>& query_words,
-                     std::size_t max_chars = 320);
+                     std::size_t max_chars = 320, const std::vector<Span>& quotes = {});
 
 }  // namespace verbatim::search
