@@ -9,7 +9,8 @@ endif()
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)   # command lines
 find_package(spdlog REQUIRED)                       # logging to stderr
 find_package(ICU REQUIRED COMPONENTS uc i18n)       # sentence breaks, case folding, UTF-8
-find_package(nlohmann_json 3 REQUIRED)              # JSON Lines in and out
+find_package(nlohmann_json 3 REQUIRED)
+find_package(ZLIB REQUIRED)                         # zlib1g-dev: JSON Lines read straight from .gz              # JSON Lines in and out
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)   # HTML5 parsing of saved web pages
 find_library(CSV_LIBRARY NAMES csv REQUIRED)        # libcsv: RFC 4180 CSV parsing

@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <memory>
+
+#include <zlib.h>
 
 namespace verbatim::corpus {
 
@@ -55,11 +58,52 @@ Statement statement_from(const nlohmann::json& object) {
     return s;
 }
 
+// Lines of a file, gzip-compressed (.gz) or not, without holding the file in memory.
+class LineSource {
+public:
+    explicit LineSource(const std::string& path) {
+        if (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0) {
+            m_gz = gzopen(path.c_str(), "rb");
+            if (m_gz) gzbuffer(m_gz, 1 << 17);
+        } else {
+            m_file.open(path, std::ios::binary);
+        }
+    }
+    ~LineSource() {
+        if (m_gz) gzclose(m_gz);
+    }
+    LineSource(const LineSource&) = delete;
+    LineSource& operator=(const LineSource&) = delete;
+    bool ok() const { return m_gz != nullptr || m_file.is_open(); }
+    bool next(std::string& line) {
+        if (!m_gz) return static_cast<bool>(std::getline(m_file, line));
+        line.clear();
+        char buffer[1 << 16];
+        while (gzgets(m_gz, buffer, sizeof buffer)) {
+            line += buffer;
+            if (!line.empty() && line.back() == '\n') {
+                line.pop_back();
+                return true;
+            }
+        }
+        return !line.empty();
+    }
+    bool failed() const {
+        int code = Z_OK;
+        if (m_gz) gzerror(m_gz, &code);
+        return code != Z_OK && code != Z_STREAM_END;
+    }
+
+private:
+    std::ifstream m_file;
+    gzFile m_gz = nullptr;
+};
+
 }  // namespace
 
 void read_jsonl_file(const std::string& path, const DocumentSink& sink, const ProblemSink& problems) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    LineSource in(path);
+    if (!in.ok()) {
         problems({path, 0, Severity::problem, "cannot open the file"});
         return;
     }
@@ -72,7 +116,7 @@ void read_jsonl_file(const std::string& path, const DocumentSink& sink, const Pr
     };
     std::string line;
     std::size_t line_no = 0;
-    while (std::getline(in, line)) {
+    while (in.next(line)) {
         ++line_no;
         std::string_view view = line;
         if (line_no == 1) view = text::strip_bom(view);
@@ -135,6 +179,7 @@ void read_jsonl_file(const std::string& path, const DocumentSink& sink, const Pr
             problems({path, line_no, Severity::problem, e.message + "; line skipped"});
         }
     }
+    if (in.failed()) problems({path, line_no + 1, Severity::problem, "the gzip stream is damaged; lines after this one lost"});
     flush_statements(line_no + 1);
 }
 

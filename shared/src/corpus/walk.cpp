@@ -71,12 +71,13 @@ Format detect_format(const std::string& path, std::string_view head, std::string
         why = "attribution gold annotations, not corpus text; skipped";
         return Format::skip;
     }
-    if (head.find('\0') != std::string_view::npos) {
+    if (head.find('\0') != std::string_view::npos && !name.ends_with(".jsonl.gz") && !name.ends_with(".ndjson.gz")) {
         why = "binary file; skipped";
         return Format::skip;
     }
     if (ext == ".txt" || ext == ".text") return Format::text;
     if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return Format::jsonl;
+    if (name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz")) return Format::jsonl;  // gzip, streamed
     if (ext == ".csv") return Format::csv;
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::html;
     if (ext.empty()) {
