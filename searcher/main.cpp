@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -74,7 +75,10 @@ void write_results(const search::Searcher& searcher, const search::SearchResults
     if (o.format == "jsonl") {
         for (const auto& hit : results.hits) {
             nlohmann::json j = format::hit_to_json(hit, results.words);
-            if (echo_query) j["query"] = *echo_query;
+            if (echo_query) {
+                j["query"] = *echo_query;
+                j["elapsed_ms"] = results.elapsed_ms;
+            }
             if (o.explain) {
                 nlohmann::json parts = nlohmann::json::object();
                 for (const auto& [name, weight] : hit.score_parts) parts[name] = weight;
@@ -196,7 +200,9 @@ int run(int argc, const char* const argv[]) {
             if (line.empty()) continue;
             r.query = line;
             try {
-                const auto results = searcher.search(r);
+                const auto started = std::chrono::steady_clock::now();
+                auto results = searcher.search(r);
+                results.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
                 any = any || !results.hits.empty();
                 write_results(searcher, results, o, &line);
             } catch (const verbatim::QueryError& e) {

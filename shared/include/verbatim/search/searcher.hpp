@@ -42,6 +42,7 @@ struct SearchResults {
     std::vector<std::string> words;  // plain query words (folded), for highlighting
     std::string description;         // the Xapian query, for --explain and logs
     std::map<std::string, std::vector<FacetValue>> facets;  // facet name → values, most first
+    double elapsed_ms = 0.0;         // set by callers that time the search (--batch)
 };
 
 class Searcher {
