@@ -19,3 +19,5 @@ add_library(Csv::Csv INTERFACE IMPORTED)
 set_target_properties(Csv::Csv PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${CSV_INCLUDE_DIR}"
   INTERFACE_LINK_LIBRARIES "${CSV_LIBRARY}")
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # libcpp-httplib-dev: the HTTP server
+find_package(Threads REQUIRED)

@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev                        # JSON Lines in and out
   libgumbo-dev                              # HTML5 parsing of saved web pages
   libcsv-dev                                # RFC 4180 CSV parsing
+  libcpp-httplib-dev                        # the HTTP API and web page (verbatim-search --serve)
   zlib1g-dev                                # .jsonl.gz corpora read without unpacking
   libgtest-dev                              # the test suite
   python3                                   # the team's scoring scripts run in the tests

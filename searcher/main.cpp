@@ -1,5 +1,7 @@
 // verbatim-search: query → parse → match → rank → format.
 
+#include "http_server.hpp"
+
 #include <verbatim/cli/options.hpp>
 #include <verbatim/error.hpp>
 #include <verbatim/format/json.hpp>
@@ -11,7 +13,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -44,7 +48,27 @@ struct Options {
     bool count = false;
     bool explain = false;
     bool batch = false;
+    bool serve = false;
+    std::string listen = "127.0.0.1:8080";
+    std::string web;
+    std::size_t threads = 8;
 };
+
+// The web page's folder: --web, else beside the installed program, else the source tree's.
+std::string find_web_folder(const std::string& given) {
+    namespace fs = std::filesystem;
+    if (!given.empty()) return given;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    std::vector<fs::path> candidates;
+    if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share" / "verbatim" / "web");
+#ifdef VERBATIM_SOURCE_WEB_DIR
+    candidates.emplace_back(VERBATIM_SOURCE_WEB_DIR);
+#endif
+    for (const auto& c : candidates)
+        if (fs::exists(c / "index.html")) return c.string();
+    return "";
+}
 
 std::string join(const std::vector<std::string>& words) {
     std::string out;
@@ -140,7 +164,11 @@ int run(int argc, const char* const argv[]) {
         ("explain", po::bool_switch(&o.explain), "show the parsed query and each hit's matched terms")
         ("like", po::value<std::string>(&r.like)->value_name("ID"), "statements like the statement with this id")
         ("verify", po::value<std::string>(&o.verify)->value_name("TEXT"), "check a quotation: exact, near (with a diff) or partial matches")
-        ("batch", po::bool_switch(&o.batch), "read queries from stdin, one a line; JSON Lines out, each with its query");
+        ("batch", po::bool_switch(&o.batch), "read queries from stdin, one a line; JSON Lines out, each with its query")
+        ("serve", po::bool_switch(&o.serve), "serve the HTTP API and the web page (docs/http-api.md)")
+        ("listen", po::value<std::string>(&o.listen)->default_value("127.0.0.1:8080"), "with --serve: HOST:PORT")
+        ("web", po::value<std::string>(&o.web)->value_name("DIR"), "with --serve: the web page's folder (default: the installed or source web/)")
+        ("threads", po::value<std::size_t>(&o.threads)->default_value(8), "with --serve: worker threads");
     std::vector<std::string> words;
     try {
         words = cli::parse(argc, argv, description, "query");
@@ -166,6 +194,15 @@ int run(int argc, const char* const argv[]) {
     if (o.format != "text" && o.format != "jsonl" && o.format != "csv") {
         spdlog::error("--format must be text, jsonl or csv, not '{}'", o.format);
         return verbatim::exit_code::usage;
+    }
+    if (o.serve) {
+        verbatim::server::ServerOptions server;
+        server.index = o.index;
+        verbatim::server::parse_listen(o.listen, server);
+        server.web = find_web_folder(o.web);
+        server.threads = std::max<std::size_t>(1, o.threads);
+        if (server.web.empty()) spdlog::warn("no web page folder found; serving the API only (give --web DIR)");
+        return verbatim::server::serve(server);
     }
     if (o.sort == "date") r.sort = search::SortOrder::date_ascending;
     else if (o.sort == "-date") r.sort = search::SortOrder::date_descending;

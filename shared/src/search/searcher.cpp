@@ -102,6 +102,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         break;
     }
     if (request.collapse) enquire.set_collapse_key(schema::slot::collapse);
+    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit));
     results.estimated_total = mset.get_matches_estimated();
@@ -180,6 +181,7 @@ SearchResults Searcher::ranked_search(const SearchRequest& request, const BuiltQ
     Xapian::Enquire enquire(m_db);
     enquire.set_query(candidates_query);
     enquire.set_weighting_scheme(ranking_weight());
+    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
     const Xapian::MSet candidates = enquire.get_mset(0, std::max<Xapian::doccount>(wanted * 5, 500));
 
     struct Candidate {
@@ -273,6 +275,8 @@ std::vector<Statement> Searcher::document_statements(const std::string& doc) con
     });
     return out;
 }
+
+bool Searcher::reopen() { return m_db.reopen(); }
 
 std::optional<Statement> Searcher::statement(const std::string& id) const {
     const std::string term = index::DocumentBuilder::id_term(id);

@@ -23,6 +23,7 @@ struct SearchRequest {
     std::vector<std::string> facets;   // speaker, region, country, kind, year
     bool count_all = false;            // exact count of matches, not an estimate
     bool explain = false;              // score parts for each hit
+    double time_limit = 0.0;           // seconds a match may take (0: no limit); then partial results
     std::size_t offset = 0;
     std::size_t limit = 10;
 };

@@ -54,6 +54,8 @@ public:
     std::vector<Statement> document_statements(const std::string& doc) const;
     std::optional<Statement> statement(const std::string& id) const;
     const Xapian::Database& database() const { return m_db; }
+    // Catches up with commits made since it was opened; true when something changed.
+    bool reopen();
 
 private:
     Xapian::Query like_query(const std::string& id) const;

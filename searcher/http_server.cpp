@@ -1,0 +1,125 @@
+#include "http_server.hpp"
+
+#include <verbatim/error.hpp>
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <filesystem>
+#include <mutex>
+#include <sys/stat.h>
+
+namespace verbatim::server {
+
+namespace {
+
+httplib::Server* g_server = nullptr;
+
+void stop(int) {
+    if (g_server) g_server->stop();
+}
+
+// A Searcher per worker thread (Xapian databases are not shared between threads). Each
+// request catches up with new commits (reopen), and a rebuilt index — the folder replaced,
+// seen by its version file changing identity — is opened afresh.
+class Searchers {
+public:
+    explicit Searchers(std::string index) : m_index(std::move(index)) {}
+
+    std::shared_ptr<const search::Searcher> get() {
+        thread_local std::shared_ptr<search::Searcher> searcher;
+        thread_local std::string identity;
+        const std::string now = version_identity();
+        if (!searcher || now != identity) {
+            searcher = std::make_shared<search::Searcher>(m_index);
+            identity = now;
+        } else {
+            searcher->reopen();
+        }
+        return searcher;
+    }
+
+private:
+    std::string version_identity() const {
+        struct stat st {};
+        const std::string file = (std::filesystem::path(m_index) / "iamglass").string();
+        if (::stat(file.c_str(), &st) != 0) return "";
+        return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+    }
+    std::string m_index;
+};
+
+}  // namespace
+
+void parse_listen(const std::string& listen, ServerOptions& o) {
+    const std::size_t colon = listen.rfind(':');
+    if (colon == std::string::npos) throw ConfigError("--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
+    std::string host = listen.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    int port = 0;
+    try {
+        port = std::stoi(listen.substr(colon + 1));
+    } catch (const std::exception&) {
+        port = 0;
+    }
+    if (port <= 0 || port > 65535) throw ConfigError("--listen: '" + listen.substr(colon + 1) + "' is no port");
+    o.host = host.empty() ? "127.0.0.1" : host;
+    o.port = port;
+}
+
+int serve(const ServerOptions& o) {
+    Searchers searchers(o.index);
+    searchers.get();  // fail now, not on the first request, when the index cannot be opened
+    const api::SearchApi api([&] { return searchers.get(); }, o.limits);
+
+    httplib::Server server;
+    server.new_task_queue = [n = o.threads] { return new httplib::ThreadPool(n); };
+    server.set_payload_max_length(64 * 1024);
+    server.set_read_timeout(5, 0);
+    server.set_write_timeout(5, 0);
+    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_timeout(5);
+
+    // The route table lives in SearchApi::routes(); every route goes through api.handle().
+    const auto adapt = [&api](const httplib::Request& req, httplib::Response& res) {
+        api::ApiRequest request;
+        request.method = req.method;
+        request.path = req.path;
+        for (const auto& [name, value] : req.params) request.params.emplace(name, value);
+        const api::ApiResponse response = api.handle(request);
+        res.status = response.status;
+        res.set_content(response.body, response.content_type.c_str());
+        res.set_header("Cache-Control", "no-store");
+    };
+    for (const auto& route : api::SearchApi::routes()) {
+        std::string pattern = route.pattern;
+        if (const std::size_t brace = pattern.find("{id}"); brace != std::string::npos)
+            pattern = pattern.substr(0, brace) + "(.+)";
+        server.Get(pattern, adapt);
+    }
+    if (!o.web.empty()) {
+        if (!server.set_mount_point("/", o.web)) throw ConfigError("--web: cannot serve the folder " + o.web);
+    }
+    server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        const auto response = api::error_response(res.status, res.status == 404 ? "not found: " + req.path : "request failed");
+        res.set_content(response.body, response.content_type.c_str());
+    });
+    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        spdlog::debug("{} {} → {}", req.method, req.path, res.status);
+    });
+
+    g_server = &server;
+    std::signal(SIGINT, stop);
+    std::signal(SIGTERM, stop);
+    spdlog::info("serving {} on http://{}:{}/ ({} threads)", o.index, o.host, o.port, o.threads);
+    if (!server.listen(o.host, o.port)) {
+        spdlog::error("cannot listen on {}:{}", o.host, o.port);
+        return exit_code::error;
+    }
+    g_server = nullptr;
+    return exit_code::ok;
+}
+
+}  // namespace verbatim::server
