@@ -18,6 +18,8 @@ struct RunOptions {
 struct BuildOptions : RunOptions {
     std::string index;
     std::size_t batch = 20000;
+    std::size_t jobs = 1;      // extraction threads
+    std::size_t shards = 0;    // 0: as the index has it, else 1 for a new index
 };
 
 int run_extract(const RunOptions& options);

@@ -9,7 +9,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstring>
+#include <thread>
 #include <iostream>
 
 namespace {
@@ -62,7 +64,11 @@ int run(int argc, const char* const argv[]) {
     if (command == "build") {
         description.add_options()
             ("index", po::value<std::string>(&options.index)->value_name("DIR"), "the index folder (required)")
-            ("batch", po::value<std::size_t>(&options.batch)->default_value(20000), "statements per commit");
+            ("batch", po::value<std::size_t>(&options.batch)->default_value(20000), "statements per commit (per shard)")
+            ("jobs,j", po::value<std::size_t>(&options.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
+             "extraction threads (default: the number of cores)")
+            ("shards", po::value<std::size_t>(&options.shards)->default_value(0),
+             "write a new index as N shards in parallel, with a stub that opens them as one (default 1)");
     }
     try {
         options.paths = cli::parse(argc - 1, argv + 1, description, "path");

@@ -149,23 +149,41 @@ private:
 
 // An exact count and the facets over every match (of distinct statements when collapsing).
 void Searcher::count(const Xapian::Query& query, const SearchRequest& request, SearchResults& results) const {
-    Xapian::Enquire enquire(m_db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (const auto& name : request.facets) {
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slots().at(name)));
-        enquire.add_matchspy(spies.back().get());
-    }
-    FirstCopyOnly first_copy;
-    const Xapian::MSet all = enquire.get_mset(0, 0, m_db.get_doccount(), nullptr, request.collapse ? &first_copy : nullptr);
-    results.estimated_total = all.get_matches_estimated();
-    results.exact_total = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-    for (std::size_t k = 0; k < spies.size(); ++k) {
-        auto& values = results.facets[request.facets[k]];
-        for (auto v = spies[k]->top_values_begin(50); v != spies[k]->top_values_end(50); ++v)
-            if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+    auto run = [&](bool first_copies) {
+        Xapian::Enquire enquire(m_db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        for (const auto& name : request.facets) {
+            spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slots().at(name)));
+            enquire.add_matchspy(spies.back().get());
+        }
+        // Without the first-copy decider (remote shards), distinct statements are counted as
+        // the distinct values of the collapse key.
+        Xapian::ValueCountMatchSpy keys(schema::slot::collapse);
+        if (request.collapse && !first_copies) enquire.add_matchspy(&keys);
+        FirstCopyOnly first_copy;
+        const Xapian::MSet all = enquire.get_mset(0, 0, m_db.get_doccount(), nullptr,
+                                                  request.collapse && first_copies ? &first_copy : nullptr);
+        results.estimated_total = all.get_matches_estimated();
+        results.exact_total = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+        if (request.collapse && !first_copies) {
+            Xapian::doccount distinct = 0;
+            for (auto v = keys.values_begin(); v != keys.values_end(); ++v) ++distinct;
+            results.estimated_total = distinct;
+        }
+        results.facets.clear();
+        for (std::size_t k = 0; k < spies.size(); ++k) {
+            auto& values = results.facets[request.facets[k]];
+            for (auto v = spies[k]->top_values_begin(50); v != spies[k]->top_values_end(50); ++v)
+                if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+        }
+    };
+    try {
+        run(true);
+    } catch (const Xapian::UnimplementedError&) {
+        run(false);  // a remote shard: facets then count every copy of a repeated statement
     }
 }
 
@@ -196,20 +214,26 @@ SearchResults Searcher::ranked_search(const SearchRequest& request, const BuiltQ
         index_of[*it] = ranked.size();
         ranked.push_back({*it, it.get_weight(), {{"any of the words", it.get_weight()}}, it});
     }
-    struct AmongCandidates : Xapian::MatchDecider {
-        const std::unordered_map<Xapian::docid, std::size_t>* ids = nullptr;
-        bool operator()(const Xapian::Document& doc) const override { return ids->count(doc.get_docid()) > 0; }
-    } among;
-    among.ids = &index_of;
+    // Each part is matched among the candidates only: a filter on their unique id terms
+    // (works on sharded and remote databases alike, where a MatchDecider would not).
+    std::vector<Xapian::Query> ids;
+    for (const auto& c : ranked) {
+        Xapian::TermIterator t = m_db.termlist_begin(c.id);
+        t.skip_to(std::string(schema::prefix::id));
+        if (t != m_db.termlist_end(c.id) && (*t).starts_with(schema::prefix::id)) ids.emplace_back(*t);
+    }
+    const Xapian::Query among(Xapian::Query::OP_OR, ids.begin(), ids.end());
     for (std::size_t p = 0; p < built.parts.size(); ++p) {
         const auto& [name, part] = built.parts[p];
         if (name == "any of the words") continue;
         Xapian::Enquire e(m_db);
-        e.set_query(part);
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, among));
         e.set_weighting_scheme(ranking_weight());
-        const Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(ranked.size()), 0, nullptr, &among);
+        const Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(ranked.size()));
         for (auto it = m.begin(); it != m.end(); ++it) {
-            Candidate& c = ranked[index_of.at(*it)];
+            auto found = index_of.find(*it);
+            if (found == index_of.end()) continue;
+            Candidate& c = ranked[found->second];
             c.score += it.get_weight();
             c.parts.emplace_back(name, it.get_weight());
         }
