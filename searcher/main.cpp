@@ -253,8 +253,8 @@ int run(int argc, const char* const argv[]) {
     if (o.format == "csv" && !o.count) format::write_csv_header(std::cout);
     write_results(searcher, results, o, nullptr);
     std::cout.flush();
-    if (o.count) return results.estimated_total ? verbatim::exit_code::ok : verbatim::exit_code::no_match;
-    return results.hits.empty() ? verbatim::exit_code::no_match : verbatim::exit_code::ok;
+    // Something matched, even when the page (--limit 0, a far --offset) shows none of it.
+    return results.hits.empty() && results.estimated_total == 0 ? verbatim::exit_code::no_match : verbatim::exit_code::ok;
 }
 
 }  // namespace

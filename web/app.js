@@ -102,6 +102,7 @@
   }
 
   window.addEventListener('popstate', () => {
+    if (urlOf(stateFromURL(location.search)) === urlOf(state)) return;  // only the #fragment moved
     state = stateFromURL(location.search);
     closeContext();
     render(null);
@@ -394,16 +395,19 @@
     const about = body.exact_total === false ? 'about ' : '';
     let text;
     if (total === 0) {
-      text = state.q ? `No statements match “${state.q}”.` : 'No statements match these filters.';
+      text = state.q ? `No statements match ${quoted(state.q)}.` : 'No statements match these filters.';
     } else if (shown === 0) {
       text = `${capitalise(about)}${plural(total, 'statement matches', 'statements match')}; this page is past the last one.`;
     } else {
       const first = body.offset + 1, last = body.offset + shown;
       text = `${capitalise(about)}${plural(total, 'statement matches', 'statements match')}` +
-        (state.q ? ` “${state.q}”` : '') + `. Showing ${first}–${last}.`;
+        (state.q ? ` ${quoted(state.q)}` : '') + `. Showing ${first === last ? first : `${first}–${last}`}.`;
     }
     el.status.textContent = text;
   }
+
+  // The query in quotation marks, unless it has its own.
+  function quoted(q) { return /["“”«»]/.test(q) ? q : `“${q}”`; }
 
   function capitalise(s) { return s ? s[0].toUpperCase() + s.slice(1) : s; }
 
@@ -775,24 +779,28 @@
 
   // ---------------------------------------------------------------- citations
 
-  // The quotation to cite: the statement's verbatim quotations of three words or more, else its text.
+  // What to cite: the statement's verbatim quotations of three words or more, in quotation
+  // marks; a quote without marks (a transcript turn) whole; reported speech and narrative as
+  // what they are, without quotation marks, so nobody cites a paraphrase as someone's words.
   function citationQuote(s) {
     const cps = Array.from(s.text || '');
     const parts = quotesInText(s)
-      .map(([b, e]) => cps.slice(b, e).join('').trim())
+      .map(([b, e]) => cps.slice(b, e).join('').trim().replace(/[\s,;:]+$/u, ''))
       .filter((q) => q.split(/\s+/).length >= 3);
-    return parts.length ? parts.join(' […] ') : (s.text || '').trim();
+    if (parts.length) return `“${parts.join(' […] ')}”`;
+    const text = (s.text || '').trim();
+    if (s.kind === 'quote') return `“${text}”`;
+    return `${s.kind === 'reported' ? 'Reported' : 'Narrative'}: ${text}`;
   }
 
   function citationText(s) {
     const who = [s.speaker || 'Unknown speaker', s.role].filter(Boolean).join(', ');
-    const parts = [`“${citationQuote(s)}”`, `— ${who}`];
     let tail = s.date ? formatDate(s.date) : 'undated';
     if (s.title) tail += `, “${s.title}”`;
     tail += '.';
     if (s.url) tail += ` ${s.url}`;
     else if (s.source) tail += ` ${s.source}`;
-    return `${parts.join(' ')}, ${tail}`;
+    return `${citationQuote(s)} — ${who}, ${tail}`;
   }
 
   let citationCount = 0;
@@ -812,6 +820,8 @@
     const area = box.querySelector('textarea');
     const status = box.querySelector('.copy-status');
     area.value = text;
+    area.style.height = 'auto';
+    area.style.height = `${area.scrollHeight + 4}px`;  // the whole citation, no inner scrolling
     button.setAttribute('aria-expanded', 'true');
     let copied = false;
     try {

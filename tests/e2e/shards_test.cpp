@@ -1,0 +1,63 @@
+// An index of shards answers like one index (local shards through the XAPIANDB stub; remote
+// shards served by xapian-tcpsrv are checked by tests/e2e/remote_shards.sh).
+
+#include "run_program.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <arpa/inet.h>
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace verbatim {
+namespace {
+
+// Hit ids, counts and facets of a few queries: what must not change with sharding.
+std::string answers(const std::string& index) {
+    std::string out;
+    for (const char* q : {"governor", "border crossing", "speaker:drozdova", "kind:quote region", "\"the region\""}) {
+        const auto hits = test::run_program("verbatim-search", {"--index", index, "--format", "jsonl", "--limit", "20", q});
+        for (const auto& line : hits.lines()) {
+            const auto j = nlohmann::json::parse(line);
+            out += j.at("id").get<std::string>() + " ";
+        }
+        out += "| count " + test::run_program("verbatim-search", {"--index", index, "--count", q}).out;
+        const auto facets = test::run_program("verbatim-search", {"--index", index, "--format", "jsonl", "--limit", "0",
+                                                                  "--facets", "speaker,kind,year", q});
+        out += facets.out + "\n";
+    }
+    return out;
+}
+
+class Shards : public ::testing::Test {
+protected:
+    int build(const std::string& index, std::vector<std::string> extra) {
+        std::vector<std::string> args = {"build", "-q", "--index", index};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back(std::string(test::kSourceDir) + "/corpus/sample");
+        return test::run_program("verbatim-index", args).status;
+    }
+    test::TempDir m_dir;
+};
+
+TEST_F(Shards, LocalShardsAnswerLikeOneIndex) {
+    const std::string one = (m_dir / "one").string(), three = (m_dir / "three").string();
+    ASSERT_EQ(build(one, {}), 0);
+    ASSERT_EQ(build(three, {"--shards", "3", "--jobs", "2"}), 0);
+    EXPECT_TRUE(std::filesystem::exists(m_dir / "three" / "XAPIANDB"));
+    EXPECT_TRUE(std::filesystem::exists(m_dir / "three" / "shard-2"));
+    EXPECT_EQ(answers(three), answers(one));
+    // Re-running keeps the layout and duplicates nothing; another shard count is refused.
+    ASSERT_EQ(build(three, {}), 0);
+    EXPECT_EQ(answers(three), answers(one));
+    EXPECT_EQ(build(three, {"--shards", "2"}), 2);
+}
+
+}  // namespace
+}  // namespace verbatim
