@@ -15,7 +15,11 @@ packages=(
   zlib1g-dev                                # .jsonl.gz corpora read without unpacking
   libgtest-dev                              # the test suite
   python3                                   # the team's scoring scripts run in the tests
+  chromium                                  # the web page's browser test (headless)
 )
+# Node.js and npm drive Chromium in the browser test (playwright-core from npm); a machine
+# that has a newer Node.js keeps it.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
