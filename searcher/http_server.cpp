@@ -97,6 +97,11 @@ int serve(const ServerOptions& o) {
         if (const std::size_t brace = pattern.find("{id}"); brace != std::string::npos)
             pattern = pattern.substr(0, brace) + "(.+)";
         server.Get(pattern, adapt);
+        // Other methods reach the API too, which answers 405 with a JSON error.
+        server.Post(pattern, adapt);
+        server.Put(pattern, adapt);
+        server.Delete(pattern, adapt);
+        server.Patch(pattern, adapt);
     }
     if (!o.web.empty()) {
         if (!server.set_mount_point("/", o.web)) throw ConfigError("--web: cannot serve the folder " + o.web);

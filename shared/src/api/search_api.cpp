@@ -52,7 +52,7 @@ ApiResponse json_response(const nlohmann::json& body, int status = 200) {
 search::SearchRequest request_from(const ApiRequest& r, const ApiLimits& limits) {
     search::SearchRequest q;
     q.query = param(r, "q");
-    if (q.query.size() > limits.max_query_chars)
+    if (text::count_code_points(q.query) > limits.max_query_chars)
         throw QueryError("q is longer than " + std::to_string(limits.max_query_chars) + " characters");
     if (text::find_invalid_utf8(q.query)) throw QueryError("q is not valid UTF-8");
     q.speakers = params(r, "speaker");
@@ -160,7 +160,7 @@ ApiResponse SearchApi::statement(const ApiRequest& request, const std::string& i
 ApiResponse SearchApi::verify(const ApiRequest& request) const {
     const std::string text = param(request, "text");
     if (text.empty()) return error_response(400, "text is required: the quotation to check");
-    if (text.size() > m_limits.max_query_chars)
+    if (text::count_code_points(text) > m_limits.max_query_chars)
         return error_response(400, "text is longer than " + std::to_string(m_limits.max_query_chars) + " characters");
     search::SearchRequest q = request_from(request, m_limits);
     const auto searcher = m_searchers();

@@ -61,8 +61,10 @@ std::string normalise_date_bound(const std::string& text, bool upper) {
     std::smatch m;
     if (std::regex_match(text, year)) return text + (upper ? "1231" : "0101");
     if (std::regex_match(text, m, month)) {
+        const int month_number = std::stoi(m[2]);
+        if (month_number < 1 || month_number > 12) throw QueryError("'" + text + "' is no month");
         char buf[16];
-        std::snprintf(buf, sizeof buf, "%s%02d%s", m[1].str().c_str(), std::stoi(m[2]), upper ? "31" : "01");
+        std::snprintf(buf, sizeof buf, "%s%02d%s", m[1].str().c_str(), month_number, upper ? "31" : "01");
         return buf;
     }
     const std::string d = corpus::normalize_date(text);
@@ -77,6 +79,7 @@ std::string date_term(const std::string& date) {
     std::smatch m;
     if (std::regex_match(date, year)) return std::string(schema::prefix::year) + date;
     if (std::regex_match(date, m, month)) {
+        if (std::stoi(m[2]) < 1 || std::stoi(m[2]) > 12) return "";
         char buf[16];
         std::snprintf(buf, sizeof buf, "%s%02d", m[1].str().c_str(), std::stoi(m[2]));
         return std::string(schema::prefix::month) + buf;
@@ -239,7 +242,12 @@ std::string QueryBuilder::correct_spelling(const std::string& query) const {
             if (!known) {
                 std::string suggestion = db.get_metadata(std::string(text::kNameKeyMetadata) + text::name_key(folded));
                 suggestion = suggestion.substr(0, suggestion.find('|'));  // the most frequent spelling
-                if (suggestion.empty()) suggestion = db.get_spelling_suggestion(folded, 2);
+                // Otherwise a near spelling, cautiously: one edit (two for long words), and the
+                // same first letter, so "zebra" does not become "vera" nor "wint" "joint".
+                if (suggestion.empty()) {
+                    const std::string near = db.get_spelling_suggestion(folded, folded.size() >= 8 ? 2 : 1);
+                    if (!near.empty() && near[0] == folded[0]) suggestion = near;
+                }
                 if (!suggestion.empty()) word = suggestion;
             }
         }

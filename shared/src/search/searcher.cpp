@@ -103,8 +103,9 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     }
     if (request.collapse) enquire.set_collapse_key(schema::slot::collapse);
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
+    // Checking at least 1,000 matches makes the total exact for all but large result sets.
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit));
+                                               static_cast<Xapian::doccount>(request.limit), 1000);
     results.estimated_total = mset.get_matches_estimated();
     results.exact_total = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (request.count_all || !request.facets.empty()) count(query, request, results);
@@ -200,7 +201,7 @@ SearchResults Searcher::ranked_search(const SearchRequest& request, const BuiltQ
     enquire.set_query(candidates_query);
     enquire.set_weighting_scheme(ranking_weight());
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-    const Xapian::MSet candidates = enquire.get_mset(0, std::max<Xapian::doccount>(wanted * 5, 500));
+    const Xapian::MSet candidates = enquire.get_mset(0, std::max<Xapian::doccount>(wanted * 5, 500), 1000);
 
     struct Candidate {
         Xapian::docid id;

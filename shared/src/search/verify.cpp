@@ -80,7 +80,10 @@ Verification compare(const std::string& quotation, const Statement& statement) {
     // Quotation words outside the aligned passage were not found there.
     for (std::size_t k = i; k-- > 0;) ops.push_back({DiffOp::Type::removed, q[k].folded});
     std::reverse(ops.begin(), ops.end());
+    // Quotation words after the aligned passage, and the statement's words in their place
+    // (a changed last word shows as a substitution, not only a removal).
     for (std::size_t k = bi; k < n; ++k) ops.push_back({DiffOp::Type::removed, q[k].folded});
+    for (std::size_t k = bj; k < m && k < bj + (n - bi); ++k) ops.push_back({DiffOp::Type::added, c[k].folded});
     v.diff = std::move(ops);
     v.similarity = static_cast<double>(matched) / static_cast<double>(n);
     if (bj > j) {
