@@ -4,6 +4,8 @@
 
 #include <verbatim/corpus/readers.hpp>
 
+#include "collected.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -13,12 +15,8 @@
 namespace verbatim {
 namespace {
 
-using Paragraphs = std::vector<std::string>;
-
-struct Read {
-    std::vector<corpus::RawDocument> documents;
-    std::vector<corpus::Problem> problems;
-};
+using test::Paragraphs;
+using test::Read;
 
 class CsvReader : public ::testing::Test {
 protected:
@@ -26,9 +24,7 @@ protected:
         const auto path = (m_dir / "export.csv").string();
         std::ofstream(path, std::ios::binary) << content;
         Read r;
-        corpus::read_csv_file(
-            path, columns, [&](corpus::RawDocument&& d) { r.documents.push_back(std::move(d)); },
-            [&](const corpus::Problem& p) { r.problems.push_back(p); });
+        corpus::read_csv_file(path, columns, r.documents_sink(), r.problems_sink());
         return r;
     }
     test::TempDir m_dir;

@@ -2,6 +2,8 @@
 
 #include <verbatim/corpus/readers.hpp>
 
+#include "collected.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -10,18 +12,12 @@
 namespace verbatim {
 namespace {
 
-using Paragraphs = std::vector<std::string>;
-
-struct Read {
-    std::vector<corpus::RawDocument> documents;
-    std::vector<corpus::Problem> problems;
-};
+using test::Paragraphs;
+using test::Read;
 
 Read read_html(const std::string& path, std::string_view content) {
     Read r;
-    corpus::read_html_file(
-        path, content, [&](corpus::RawDocument&& d) { r.documents.push_back(std::move(d)); },
-        [&](const corpus::Problem& p) { r.problems.push_back(p); });
+    corpus::read_html_file(path, content, r.documents_sink(), r.problems_sink());
     return r;
 }
 

@@ -5,6 +5,8 @@
 
 #include <verbatim/corpus/readers.hpp>
 
+#include "collected.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -14,12 +16,8 @@
 namespace verbatim {
 namespace {
 
-using Paragraphs = std::vector<std::string>;
-
-struct Read {
-    std::vector<corpus::RawDocument> documents;
-    std::vector<corpus::Problem> problems;
-};
+using test::Paragraphs;
+using test::Read;
 
 class JsonlReader : public ::testing::Test {
 protected:
@@ -27,9 +25,7 @@ protected:
         const auto path = (m_dir / "input.jsonl").string();
         std::ofstream(path, std::ios::binary) << content;
         Read r;
-        corpus::read_jsonl_file(
-            path, [&](corpus::RawDocument&& d) { r.documents.push_back(std::move(d)); },
-            [&](const corpus::Problem& p) { r.problems.push_back(p); });
+        corpus::read_jsonl_file(path, r.documents_sink(), r.problems_sink());
         for (const auto& p : r.problems) EXPECT_EQ(p.file, path);
         return r;
     }
