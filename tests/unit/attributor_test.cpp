@@ -187,3 +187,16 @@ TEST(Attributor, OffsetsPointIntoTheBody) {
 
 }  // namespace
 }  // namespace verbatim::attribute
+
+namespace verbatim::attribute {
+namespace {
+
+TEST(Attributor, ParliamentaryLineWithTheSeatInParentheses) {
+    check(attribute_text({"Anna Frolova (Kaluga Region): We ask the committee to keep the rural clinics open.",
+                          "Oleg Titov (Vermont): The bridge money must come this year."}),
+          {{"rural clinics", "Anna Frolova", Kind::quote, "Kaluga Region", "Russia"},
+           {"bridge money", "Oleg Titov", Kind::quote, "Vermont", "United States"}});
+}
+
+}  // namespace
+}  // namespace verbatim::attribute

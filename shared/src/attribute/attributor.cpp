@@ -36,6 +36,7 @@ struct ParagraphFacts {
     std::string turn_label;
     std::size_t turn_text = 0;
     bool separator = false;  // "***", "<…>": no words
+    std::optional<Office> turn_region;  // a "(Region)" after the speaker's name
 };
 
 // One sentence's verdict.
@@ -118,6 +119,13 @@ private:
             if (f.turn && f.turn_entity == kNobody && !f.mentions.empty() &&
                 f.mentions.front().name_last <= turn_colon(f))
                 f.turn_entity = f.mention_entity.front();
+            if (f.turn && f.turn_entity != kNobody && f.turn_region && !f.turn_region->region.empty()) {
+                Office& office = m_cast.entities()[static_cast<std::size_t>(f.turn_entity)].office;
+                if (office.region.empty()) {
+                    office.region = f.turn_region->region;
+                    if (office.country.empty()) office.country = f.turn_region->country;
+                }
+            }
             learn_gender_from_context(f);
             m_facts.push_back(std::move(f));
         }
@@ -168,6 +176,8 @@ private:
             }
         }
         if (f.turn) f.turn_text = t[colon + 1].begin;
+        // Parliamentary lines: "Jane Doe (Tula Region): …" — the parenthesis names the seat.
+        if (f.turn && name_end < colon) f.turn_region = describe_office(t, name_end + 1, colon, m_g);
         (void)p;
     }
 
