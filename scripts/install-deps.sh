@@ -16,6 +16,7 @@ packages=(
   libgtest-dev                              # the test suite
   python3                                   # the team's scoring scripts run in the tests
   chromium                                  # the web page's browser test (headless)
+  help2man dpkg-dev file                    # man pages from --help; the Debian package (CPack)
 )
 # Node.js and npm drive Chromium in the browser test (playwright-core from npm); a machine
 # that has a newer Node.js keeps it.
