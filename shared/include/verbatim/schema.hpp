@@ -7,7 +7,7 @@
 namespace verbatim::schema {
 
 // Bump when the meaning of any prefix, slot or the document data changes.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;  // 2: XCOL collapse-key terms, id value slot
 inline constexpr std::string_view kVersionKey = "verbatim.schema_version";
 
 namespace prefix {
@@ -15,6 +15,7 @@ namespace prefix {
 inline constexpr std::string_view id = "Q";             // statement id (unique term)
 inline constexpr std::string_view doc = "XDOC";         // document id
 inline constexpr std::string_view source = "XSRC";      // source path as given
+inline constexpr std::string_view collapse = "XCOL";    // the collapse key: copies of one statement
 inline constexpr std::string_view kind = "XK";          // quote | reported | narrative
 inline constexpr std::string_view speaker_exact = "A";  // canonical speaker name
 inline constexpr std::string_view speaker_key = "XSK";  // text::person_key of the speaker (spelling-independent)
@@ -42,6 +43,7 @@ inline constexpr unsigned kind = 4;      // "quote" | "reported" | "narrative"
 inline constexpr unsigned year = 5;      // "YYYY"
 inline constexpr unsigned collapse = 6;  // hash of the folded text: near-duplicate key
 inline constexpr unsigned kind_rank = 7; // sortable: 0 quote, 1 reported, 2 narrative
+inline constexpr unsigned id = 8;        // the statement id (as the Q term), read while ranking
 }  // namespace slot
 
 }  // namespace verbatim::schema

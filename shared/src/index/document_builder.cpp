@@ -82,7 +82,10 @@ Xapian::Document DocumentBuilder::build(const Statement& s) {
     doc.add_value(schema::slot::country, s.country);
     doc.add_value(schema::slot::kind, std::string(to_string(s.kind)));
     doc.add_value(schema::slot::kind_rank, std::to_string(static_cast<int>(s.kind)));
-    doc.add_value(schema::slot::collapse, text::stable_hash(text::squeeze_spaces(text::fold(s.text))));
+    doc.add_value(schema::slot::id, s.id);
+    const std::string collapse_key = text::stable_hash(text::squeeze_spaces(text::fold(s.text)));
+    doc.add_value(schema::slot::collapse, collapse_key);
+    doc.add_boolean_term(std::string(schema::prefix::collapse) + collapse_key);
     doc.set_data(format::to_json_line(format::to_json(s)));
     return doc;
 }

@@ -58,7 +58,7 @@ Xapian::Query Searcher::like_query(const std::string& id) const {
     // Not the statement itself, nor its copies in other releases.
     const std::string key = m_db.get_document(*p).get_value(schema::slot::collapse);
     const Xapian::Query itself(Xapian::Query::OP_OR, Xapian::Query(index::DocumentBuilder::id_term(id)),
-                               Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::collapse, key, key));
+                               Xapian::Query(std::string(schema::prefix::collapse) + key));
     return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), itself);
 }
 
@@ -201,7 +201,7 @@ SearchResults Searcher::ranked_search(const SearchRequest& request, const BuiltQ
     enquire.set_query(candidates_query);
     enquire.set_weighting_scheme(ranking_weight());
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-    const Xapian::MSet candidates = enquire.get_mset(0, std::max<Xapian::doccount>(wanted * 5, 500), 1000);
+    const Xapian::MSet candidates = enquire.get_mset(0, std::max<Xapian::doccount>(wanted * 4, 200), 1000);
 
     struct Candidate {
         Xapian::docid id;
@@ -210,29 +210,51 @@ SearchResults Searcher::ranked_search(const SearchRequest& request, const BuiltQ
         Xapian::MSetIterator it;
     };
     std::vector<Candidate> ranked;
-    std::unordered_map<Xapian::docid, std::size_t> index_of;
+    std::unordered_map<std::string, std::size_t> index_of;  // statement id → candidate
     for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-        index_of[*it] = ranked.size();
+        std::string id = it.get_document().get_value(schema::slot::id);
+        if (id.empty()) {  // an index written before the id slot: the Q term
+            Xapian::TermIterator t = m_db.termlist_begin(*it);
+            t.skip_to(std::string(schema::prefix::id));
+            if (t != m_db.termlist_end(*it) && (*t).starts_with(schema::prefix::id)) id = (*t).substr(schema::prefix::id.size());
+        }
+        index_of[id] = ranked.size();
         ranked.push_back({*it, it.get_weight(), {{"any of the words", it.get_weight()}}, it});
     }
-    // Each part is matched among the candidates only: a filter on their unique id terms
-    // (works on sharded and remote databases alike, where a MatchDecider would not).
-    std::vector<Xapian::Query> ids;
-    for (const auto& c : ranked) {
-        Xapian::TermIterator t = m_db.termlist_begin(c.id);
-        t.skip_to(std::string(schema::prefix::id));
-        if (t != m_db.termlist_end(c.id) && (*t).starts_with(schema::prefix::id)) ids.emplace_back(*t);
-    }
-    const Xapian::Query among(Xapian::Query::OP_OR, ids.begin(), ids.end());
-    for (std::size_t p = 0; p < built.parts.size(); ++p) {
-        const auto& [name, part] = built.parts[p];
+    // Each part is matched among the candidates only: a MatchDecider on the id slot, or, where
+    // the database is remote (no deciders there), a filter on the candidates' id terms.
+    struct AmongCandidates : Xapian::MatchDecider {
+        const std::unordered_map<std::string, std::size_t>* ids = nullptr;
+        bool operator()(const Xapian::Document& doc) const override { return ids->count(doc.get_value(schema::slot::id)) > 0; }
+    } among_decider;
+    among_decider.ids = &index_of;
+    std::vector<Xapian::Query> id_terms;
+    for (const auto& [id, k] : index_of) id_terms.emplace_back(index::DocumentBuilder::id_term(id));
+    const Xapian::Query among(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end());
+    bool remote = false;
+    for (const auto& [name, part] : built.parts) {
         if (name == "any of the words") continue;
         Xapian::Enquire e(m_db);
-        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, among));
         e.set_weighting_scheme(ranking_weight());
-        const Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(ranked.size()));
+        Xapian::MSet m;
+        if (!remote) {
+            try {
+                e.set_query(part);
+                m = e.get_mset(0, static_cast<Xapian::doccount>(ranked.size()), 0, nullptr, &among_decider);
+            } catch (const Xapian::UnimplementedError&) {
+                remote = true;
+            }
+        }
+        if (remote) {
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, among));
+            m = e.get_mset(0, static_cast<Xapian::doccount>(ranked.size()));
+        }
         for (auto it = m.begin(); it != m.end(); ++it) {
-            auto found = index_of.find(*it);
+            auto found = index_of.find(it.get_document().get_value(schema::slot::id));
+            if (found == index_of.end()) {
+                const Statement s = statement_of(it.get_document());
+                found = index_of.find(s.id);
+            }
             if (found == index_of.end()) continue;
             Candidate& c = ranked[found->second];
             c.score += it.get_weight();
@@ -279,7 +301,7 @@ std::vector<Occurrence> Searcher::copies_of(const Xapian::Document& doc) const {
     std::vector<Occurrence> out;
     const std::string key = doc.get_value(schema::slot::collapse);
     Xapian::Enquire same(m_db);
-    same.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::collapse, key, key));
+    same.set_query(Xapian::Query(std::string(schema::prefix::collapse) + key));  // a posting list, not a value scan
     same.set_sort_by_value(schema::slot::date, false);
     const Xapian::MSet others = same.get_mset(0, 20);
     for (auto o = others.begin(); o != others.end(); ++o) {
