@@ -113,7 +113,7 @@ void on_row(int terminator, void* parse_ptr) {
     const std::string date = get("date");
     doc.date = normalize_date(date);
     if (!date.empty() && doc.date.empty())
-        (*p.problems)({*p.path, row_line, Severity::problem, "impossible date '" + date + "'; date left empty"});
+        (*p.problems)({*p.path, row_line, Severity::problem, "impossible date '" + shorten(date) + "'; date left empty"});
     doc.url = get("url");
     doc.location = get("location");
     doc.paragraphs = split_paragraphs(repair_run_together(get("text")));

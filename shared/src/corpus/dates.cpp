@@ -38,6 +38,7 @@ bool is_valid_date(int year, int month, int day) {
 }
 
 std::string normalize_date(std::string_view text) {
+    if (text.size() > 64) return "";  // no date is that long (and std::regex recurses per character)
     static const std::regex iso(R"(^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?\s*$)");
     static const std::regex day_month_year(R"(^\s*(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\s*$)");
     static const std::regex month_day_year(R"(^\s*([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*$)");
@@ -55,6 +56,7 @@ std::string normalize_date(std::string_view text) {
 }
 
 std::string date_from_file_name(std::string_view name) {
+    if (name.size() > 255) return "";
     static const std::regex iso(R"((?:^|[^0-9])((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?:[^0-9]|$))");
     static const std::regex dmy(R"((?:^|[^0-9])(\d{1,2})([A-Za-z]{3})((?:19|20)\d{2}))");
     const std::string s(name);

@@ -133,7 +133,7 @@ void read_jsonl_file(const std::string& path, const DocumentSink& sink, const Pr
                 return true;
             });
         } catch (const nlohmann::json::exception& e) {
-            problems({path, line_no, Severity::problem, std::string("malformed JSON (") + e.what() + "); line skipped"});
+            problems({path, line_no, Severity::problem, "malformed JSON (" + shorten(e.what(), 200) + "); line skipped"});
             continue;
         } catch (const FieldError& e) {
             problems({path, line_no, Severity::problem, e.message + "; line skipped"});
@@ -167,7 +167,7 @@ void read_jsonl_file(const std::string& path, const DocumentSink& sink, const Pr
             const std::string date = field(object, "date");
             doc.date = normalize_date(date);
             if (!date.empty() && doc.date.empty())
-                problems({path, line_no, Severity::problem, "impossible date '" + date + "'; date left empty"});
+                problems({path, line_no, Severity::problem, "impossible date '" + shorten(date) + "'; date left empty"});
             doc.url = first_field(object, {"url", "link"});
             doc.publisher = field(object, "source");
             doc.location = field(object, "location");

@@ -42,7 +42,7 @@ std::size_t parse_header(std::string_view content, RawDocument& doc, std::size_t
         if (line == "---") {
             if (!header.date.empty() && normalize_date(header.date).empty())
                 problems({path, line_no, Severity::problem,
-                          "impossible date '" + header.date + "' in the header; date left empty"});
+                          "impossible date '" + shorten(header.date) + "' in the header; date left empty"});
             doc.title = header.title;
             doc.date = normalize_date(header.date);
             doc.url = header.url;

@@ -8,12 +8,18 @@
 #include <verbatim/text/unicode.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <regex>
 #include <sstream>
 
 namespace verbatim::search {
 
 namespace {
+
+// A value quoted in a message, cut to a readable length.
+std::string shorten(const std::string& value) {
+    return value.size() <= 60 ? value : value.substr(0, 60) + "…";
+}
 
 std::string digits(const std::string& date) {
     std::string out;
@@ -22,24 +28,51 @@ std::string digits(const std::string& date) {
     return out;
 }
 
-// date:2024-06-27 and date:2024-01-01..2024-06-30 in the query text.
-class DateFieldProcessor : public Xapian::FieldProcessor {
+// Field values are translated inside Xapian's QueryParser, which must not be unwound by an
+// exception (it crashed on "-kind:nope" and leaked on every refused value): a refused value
+// becomes MatchNothing plus a message, and the builder throws once the parser has returned.
+class GuardedFieldProcessor : public Xapian::FieldProcessor {
 public:
+    explicit GuardedFieldProcessor(std::shared_ptr<std::string> error) : m_error(std::move(error)) {}
     Xapian::Query operator()(const std::string& text) override {
+        try {
+            return translate(text);
+        } catch (const std::exception& e) {
+            if (m_error->empty()) *m_error = e.what();
+            return Xapian::Query::MatchNothing;
+        }
+    }
+
+protected:
+    virtual Xapian::Query translate(const std::string& text) = 0;
+
+private:
+    std::shared_ptr<std::string> m_error;
+};
+
+// date:2024-06-27 and date:2024-01-01..2024-06-30 in the query text.
+class DateFieldProcessor : public GuardedFieldProcessor {
+public:
+    using GuardedFieldProcessor::GuardedFieldProcessor;
+
+protected:
+    Xapian::Query translate(const std::string& text) override {
         const std::size_t dots = text.find("..");
         if (dots == std::string::npos) {
             const std::string term = date_term(text);
-            if (term.empty()) throw QueryError("date:" + text + " is no date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+            if (term.empty()) throw QueryError("date:" + shorten(text) + " is no date (use YYYY-MM-DD, YYYY-MM or YYYY)");
             return Xapian::Query(term);
         }
         return date_range_query(text.substr(0, dots), text.substr(dots + 2));
     }
 };
 
-class BoundFieldProcessor : public Xapian::FieldProcessor {
+class BoundFieldProcessor : public GuardedFieldProcessor {
 public:
-    explicit BoundFieldProcessor(bool after) : m_after(after) {}
-    Xapian::Query operator()(const std::string& text) override {
+    BoundFieldProcessor(std::shared_ptr<std::string> error, bool after) : GuardedFieldProcessor(std::move(error)), m_after(after) {}
+
+protected:
+    Xapian::Query translate(const std::string& text) override {
         return m_after ? date_range_query(text, "") : date_range_query("", text);
     }
 
@@ -47,11 +80,14 @@ private:
     bool m_after;
 };
 
-class KindFieldProcessor : public Xapian::FieldProcessor {
+class KindFieldProcessor : public GuardedFieldProcessor {
 public:
-    Xapian::Query operator()(const std::string& text) override {
+    using GuardedFieldProcessor::GuardedFieldProcessor;
+
+protected:
+    Xapian::Query translate(const std::string& text) override {
         const std::string kind = text::fold(text);
-        if (!parse_kind(kind)) throw QueryError("kind:" + text + " — use kind:quote, kind:reported or kind:narrative");
+        if (!parse_kind(kind)) throw QueryError("kind:" + shorten(text) + " — use kind:quote, kind:reported or kind:narrative");
         return Xapian::Query(std::string(schema::prefix::kind) + kind);
     }
 };
@@ -62,13 +98,13 @@ std::string normalise_date_bound(const std::string& text, bool upper) {
     if (std::regex_match(text, year)) return text + (upper ? "1231" : "0101");
     if (std::regex_match(text, m, month)) {
         const int month_number = std::stoi(m[2]);
-        if (month_number < 1 || month_number > 12) throw QueryError("'" + text + "' is no month");
+        if (month_number < 1 || month_number > 12) throw QueryError("'" + shorten(text) + "' is no month");
         char buf[16];
         std::snprintf(buf, sizeof buf, "%s%02d%s", m[1].str().c_str(), month_number, upper ? "31" : "01");
         return buf;
     }
     const std::string d = corpus::normalize_date(text);
-    if (d.size() != 10) throw QueryError("'" + text + "' is no date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+    if (d.size() != 10) throw QueryError("'" + shorten(text) + "' is no date (use YYYY-MM-DD, YYYY-MM or YYYY)");
     return digits(d);
 }
 
@@ -92,7 +128,7 @@ std::string date_term(const std::string& date) {
 Xapian::Query date_range_query(const std::string& from, const std::string& to) {
     const std::string lo = from.empty() ? "00000101" : normalise_date_bound(from, false);
     const std::string hi = to.empty() ? "99991231" : normalise_date_bound(to, true);
-    if (lo > hi) throw QueryError("the date range " + from + ".." + to + " is empty");
+    if (lo > hi) throw QueryError("the date range " + shorten(from) + ".." + shorten(to) + " is empty");
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, lo, hi + "~");
 }
 
@@ -114,10 +150,10 @@ QueryBuilder::QueryBuilder() {
     m_parser.add_prefix("mentions", std::string(schema::prefix::mentions));
     m_parser.add_prefix("title", std::string(schema::prefix::title));
     m_parser.add_boolean_prefix("source", std::string(schema::prefix::source));
-    m_parser.add_boolean_prefix("kind", new KindFieldProcessor);
-    m_parser.add_boolean_prefix("date", (new DateFieldProcessor)->release());
-    m_parser.add_boolean_prefix("after", (new BoundFieldProcessor(true))->release());
-    m_parser.add_boolean_prefix("before", (new BoundFieldProcessor(false))->release());
+    m_parser.add_boolean_prefix("kind", (new KindFieldProcessor(m_field_error))->release());
+    m_parser.add_boolean_prefix("date", (new DateFieldProcessor(m_field_error))->release());
+    m_parser.add_boolean_prefix("after", (new BoundFieldProcessor(m_field_error, true))->release());
+    m_parser.add_boolean_prefix("before", (new BoundFieldProcessor(m_field_error, false))->release());
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : QueryBuilder() {
@@ -132,11 +168,19 @@ Xapian::Query QueryBuilder::parse_with(const std::string& text, Xapian::Query::o
                      Xapian::QueryParser::FLAG_PURE_NOT;
     if (m_has_db) flags |= Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     m_parser.set_default_op(default_op);
+    m_field_error->clear();
+    Xapian::Query query;
     try {
-        return m_parser.parse_query(text::analysable(text), flags);
+        query = m_parser.parse_query(text::analysable(text), flags);
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError("cannot parse the query: " + e.get_msg());
     }
+    if (!m_field_error->empty()) {
+        const std::string message = *m_field_error;
+        m_field_error->clear();
+        throw QueryError(message);
+    }
+    return query;
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& text) const { return parse_with(text, Xapian::Query::OP_AND); }
@@ -257,6 +301,9 @@ std::string QueryBuilder::correct_spelling(const std::string& query) const {
 }
 
 BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
+    // Each wildcard expands to up to 200 terms: a few are useful, many only slow every query.
+    if (std::count(r.query.begin(), r.query.end(), '*') > 4)
+        throw QueryError("at most 4 wildcards (word*) in one query");
     BuiltQuery built;
     std::string text = r.query;
     if (r.exact) {

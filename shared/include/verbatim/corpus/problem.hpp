@@ -23,4 +23,7 @@ struct Problem {
 
 using ProblemSink = std::function<void(const Problem&)>;
 
+// A value from the input quoted in a message, cut to a readable length.
+std::string shorten(std::string_view value, std::size_t max = 60);
+
 }  // namespace verbatim::corpus

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,7 @@ private:
     Xapian::Query filters(const SearchRequest& request) const;
     std::string correct_spelling(const std::string& query) const;
 
+    std::shared_ptr<std::string> m_field_error = std::make_shared<std::string>();  // set by field processors
     mutable Xapian::QueryParser m_parser;
     bool m_has_db = false;
     Xapian::Database m_database;
