@@ -107,9 +107,8 @@ private:
                 f.sentences.emplace_back(first, s);
             }
             f.separator = std::none_of(f.tokens.begin(), f.tokens.end(), [](const Token& t) { return t.word; });
-            detect_turn(p, f);
-            const std::size_t from = f.turn ? 0 : 0;
-            f.mentions = find_mentions(f.tokens, from, f.tokens.size(), m_g);
+            detect_turn(f);
+            f.mentions = find_mentions(f.tokens, 0, f.tokens.size(), m_g);
             for (const Mention& m : f.mentions) {
                 const std::size_t e = m_cast.add(m);
                 ++m_mention_count[e];
@@ -138,7 +137,7 @@ private:
     }
 
     // "Vladimir Putin: …", "Governor of the Tula Region Alexei Dyumin: …", "Question: …".
-    void detect_turn(const Paragraph& p, ParagraphFacts& f) {
+    void detect_turn(ParagraphFacts& f) {
         const auto& t = f.tokens;
         std::size_t colon = 0;
         int depth = 0;  // inside "(answering Alexei Machnev, Speaker of …)" anything goes
@@ -178,7 +177,6 @@ private:
         if (f.turn) f.turn_text = t[colon + 1].begin;
         // Parliamentary lines: "Jane Doe (Tula Region): …" — the parenthesis names the seat.
         if (f.turn && name_end < colon) f.turn_region = describe_office(t, name_end + 1, colon, m_g);
-        (void)p;
     }
 
     // "Valentina Matvienko said in her opening remarks": the text tells the gender.

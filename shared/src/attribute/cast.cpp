@@ -28,13 +28,6 @@ bool name_token(const Token& t, const Gazetteer& g) {
            !lexicon::is_speech_verb(w) && !lexicon::is_title_connector(w) && !g.country_named(t.text);
 }
 
-bool title_token(const Token& t) {
-    if (!t.word || t.in_quote) return false;
-    if (t.capitalised) return !lexicon::is_non_name_word(t.lower) || t.lower == "the" ? t.lower != "the" || true : false;
-    return lexicon::is_role_word(t.lower) || lexicon::is_title_connector(t.lower) ||
-           t.lower == "acting" || t.lower == "deputy" || t.lower == "vice";
-}
-
 bool has_role_word(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     for (std::size_t i = first; i < last; ++i)
         if (tokens[i].word && lexicon::is_role_word(tokens[i].lower)) return true;
