@@ -11,8 +11,6 @@ namespace verbatim::attribute {
 
 namespace {
 
-bool is_possessive(const Token& t) { return t.text.size() > 2 && t.text.ends_with("'s"); }
-
 std::string strip_possessive(const std::string& word) {
     return word.size() > 2 && word.ends_with("'s") ? word.substr(0, word.size() - 2) : word;
 }
