@@ -41,12 +41,10 @@ if ! have_libfuzzer; then
   $sudo apt-get install -y -q --no-install-recommends clang libclang-rt-dev
 fi
 
-# Configure. Until the top-level CMakeLists.txt adds tests/fuzz itself, a project include does.
-include_arg=(-DCMAKE_PROJECT_INCLUDE=)
-grep -q 'add_subdirectory(tests/fuzz)' CMakeLists.txt || include_arg=(-DCMAKE_PROJECT_INCLUDE="$root/tests/fuzz/standalone.cmake")
+# Configure (the top-level CMakeLists.txt adds tests/fuzz when VERBATIM_FUZZ is on) and build.
 mkdir -p "$build"
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DVERBATIM_FUZZ=ON -DVERBATIM_BUILD_TESTS=OFF "${include_arg[@]}" >"$build/configure.log" 2>&1 ||
+      -DVERBATIM_FUZZ=ON -DVERBATIM_BUILD_TESTS=OFF >"$build/configure.log" 2>&1 ||
   { cat "$build/configure.log" >&2; exit 2; }
 cmake --build "$build" -j2 --target "${targets[@]}"
 
@@ -67,7 +65,7 @@ for target in "${targets[@]}"; do
   echo "=== $target: ${seconds}s from $(find "$corpus" -type f | wc -l) seed(s)"
   started=$(date +%s)
   status=0
-  (cd "$work" && "$build/fuzz/$target" "$corpus" "${dict[@]}" -max_total_time="$seconds" -timeout="$per_input" \
+  (cd "$work" && TMPDIR="$work" "$build/fuzz/$target" "$corpus" "${dict[@]}" -max_total_time="$seconds" -timeout="$per_input" \
       -rss_limit_mb="$rss_mb" -artifact_prefix="$out/$target/" -print_final_stats=1 \
       >"$out/$target/log.txt" 2>&1) || status=$?
   tail -n 12 "$out/$target/log.txt" | grep -E '^(stat::number_of_executed_runs|stat::peak_rss_mb|#[0-9]+ *DONE)' || true
