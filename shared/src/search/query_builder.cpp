@@ -262,7 +262,7 @@ std::vector<std::string> plain_words(const std::string& query) {
 std::string QueryBuilder::correct_spelling(const std::string& query) const {
     const Xapian::Database& db = m_database;
     std::string out;
-    std::size_t i = 0;
+    std::size_t i = 0, checked = 0;
     while (i < query.size()) {
         std::size_t j = i;
         while (j < query.size() && !std::isspace(static_cast<unsigned char>(query[j]))) ++j;
@@ -277,7 +277,7 @@ std::string QueryBuilder::correct_spelling(const std::string& query) const {
         const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
             return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
         });
-        if (plain && word.size() >= 4 && word != "AND" && word != "NEAR" && word != "XOR") {
+        if (plain && word.size() >= 4 && word != "AND" && word != "NEAR" && word != "XOR" && ++checked <= 64) {
             const std::string folded = text::fold(word);
             bool known = false;
             for (std::string_view p : {std::string_view(""), schema::prefix::speaker, schema::prefix::region,
@@ -346,9 +346,11 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
     built.parts.emplace_back("all of the words", built.strict);
     built.words = plain_words(text);
     // Each content word as written or as a spelling variant of it ("rubles" ~ "roubles").
+    // The boosts look at the first 64 content words: a pasted page of text still ranks by
+    // all its words, without thousands of phrase checks.
     std::vector<std::string> content;
     for (const auto& w : built.words)
-        if (!text::is_stopword(w)) content.push_back(w);
+        if (!text::is_stopword(w) && content.size() < 64) content.push_back(w);
     std::vector<Xapian::Query> forms;
     std::vector<Xapian::Query> speakers;
     for (const auto& w : content) {
