@@ -118,7 +118,7 @@ TEST(DocumentBuilder, YearOnlyAndMissingDates) {
     EXPECT_TRUE(terms.count("Y2024"));
     EXPECT_FALSE(has_prefix_term(terms, "M2"));
     EXPECT_FALSE(has_prefix_term(terms, "D2"));
-    EXPECT_EQ(builder.build(s).get_value(schema::slot::date), "2024");
+    EXPECT_EQ(builder.build(s).get_value(schema::slot::date), "20240000");
 
     s.date.clear();
     const Xapian::Document undated = builder.build(s);

@@ -71,8 +71,8 @@ INSTANTIATE_TEST_SUITE_P(
         QueryCase{"date:2024-06", "Query(0 * M202406)"},
         QueryCase{"date:2024", "Query(0 * Y2024)"},
         QueryCase{"date:2024-01-01..2024-06-30", "Query(VALUE_RANGE 0 20240101 20240630~)"},
-        QueryCase{"after:2024-03", "Query(VALUE_RANGE 0 20240301 99991231~)"},
-        QueryCase{"before:2024", "Query(VALUE_RANGE 0 00000101 20241231~)"},
+        QueryCase{"after:2024-03", "Query(VALUE_RANGE 0 20240300 99991231~)"},
+        QueryCase{"before:2024", "Query(VALUE_RANGE 0 00000000 20241231~)"},
         QueryCase{"", "Query()"}));
 
 TEST(ParseQueryErrors, BadFieldValuesAndSyntaxThrowQueryError) {
@@ -133,10 +133,10 @@ TEST(BuildRequest, DateBoundsAlone) {
     const search::QueryBuilder builder;
     search::SearchRequest r;
     r.from = "2024";
-    EXPECT_EQ(builder.build(r).strict.get_description(), "Query((<alldocuments> FILTER VALUE_RANGE 0 20240101 99991231~))");
+    EXPECT_EQ(builder.build(r).strict.get_description(), "Query((<alldocuments> FILTER VALUE_RANGE 0 20240000 99991231~))");
     r.from.clear();
     r.to = "2024-02";
-    EXPECT_EQ(builder.build(r).strict.get_description(), "Query((<alldocuments> FILTER VALUE_RANGE 0 00000101 20240231~))");
+    EXPECT_EQ(builder.build(r).strict.get_description(), "Query((<alldocuments> FILTER VALUE_RANGE 0 00000000 20240231~))");
 }
 
 TEST(BuildRequest, UnknownKindOrDateThrows) {

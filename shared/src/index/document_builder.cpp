@@ -76,7 +76,11 @@ Xapian::Document DocumentBuilder::build(const Statement& s) {
         doc.add_boolean_term(std::string(schema::prefix::month) + compact.substr(0, 6));
         doc.add_boolean_term(std::string(schema::prefix::day) + compact);
     }
-    if (!compact.empty()) doc.add_value(schema::slot::date, compact);
+    // Sortable and comparable with full dates: a year alone is "YYYY0000", so that a range of
+    // years (date:2016..2020, from 20160000) holds statements dated by the year only.
+    if (compact.size() == 4) doc.add_value(schema::slot::date, compact + "0000");
+    else if (compact.size() == 6) doc.add_value(schema::slot::date, compact + "00");
+    else if (!compact.empty()) doc.add_value(schema::slot::date, compact);
     doc.add_value(schema::slot::speaker, s.speaker);
     doc.add_value(schema::slot::region, s.region);
     doc.add_value(schema::slot::country, s.country);

@@ -95,12 +95,12 @@ protected:
 std::string normalise_date_bound(const std::string& text, bool upper) {
     static const std::regex year(R"(^\d{4}$)"), month(R"(^(\d{4})-(\d{1,2})$)");
     std::smatch m;
-    if (std::regex_match(text, year)) return text + (upper ? "1231" : "0101");
+    if (std::regex_match(text, year)) return text + (upper ? "1231" : "0000");  // "0000": statements dated by the year alone
     if (std::regex_match(text, m, month)) {
         const int month_number = std::stoi(m[2]);
         if (month_number < 1 || month_number > 12) throw QueryError("'" + shorten(text) + "' is no month");
         char buf[16];
-        std::snprintf(buf, sizeof buf, "%s%02d%s", m[1].str().c_str(), month_number, upper ? "31" : "01");
+        std::snprintf(buf, sizeof buf, "%s%02d%s", m[1].str().c_str(), month_number, upper ? "31" : "00");
         return buf;
     }
     const std::string d = corpus::normalize_date(text);
@@ -126,7 +126,7 @@ std::string date_term(const std::string& date) {
 }
 
 Xapian::Query date_range_query(const std::string& from, const std::string& to) {
-    const std::string lo = from.empty() ? "00000101" : normalise_date_bound(from, false);
+    const std::string lo = from.empty() ? "00000000" : normalise_date_bound(from, false);
     const std::string hi = to.empty() ? "99991231" : normalise_date_bound(to, true);
     if (lo > hi) throw QueryError("the date range " + shorten(from) + ".." + shorten(to) + " is empty");
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, lo, hi + "~");
