@@ -56,6 +56,7 @@ else
 fi
 log "work folder: $WORK"
 log "corpus: $CORPUS"
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- 1. The programs -------------------------------------------------------------------------
 if [ -z "${VERBATIM_BENCH_NO_BUILD:-}" ]; then
@@ -167,7 +168,9 @@ search_engine() {
 
 for engine in "${ENGINES[@]}"; do
   log "$engine: indexing ..."
+  record "$engine" load_before "$(cut -d' ' -f1 /proc/loadavg)"
   index_engine "$engine"
+  record "$engine" load_after "$(cut -d' ' -f1 /proc/loadavg)"
   record "$engine" index_s "$(time_field "index-$engine" 1)"
   record "$engine" index_rss_kb "$(time_field "index-$engine" 2)"
   record "$engine" size_bytes "$(size_of "$(index_path "$engine")")"
@@ -183,11 +186,12 @@ record verbatim-typed search_rss_kb "$(time_field search-verbatim-typed 2)"
 
 # --- 4. The table ----------------------------------------------------------------------------
 {
-  printf '%s sample (%s statements, %s queries), %s; %s cores (%s), %s GB RAM; %s.\n\n' \
+  printf '%s sample (%s statements, %s queries), %s; %s cores (%s), %s GB RAM; %s; load average %s at the start, %s at the end.\n\n' \
     "$SIZE" "$(grep -m1 -o 'corpus [0-9]* statements' "$WORK/queries.tsv" | grep -o '[0-9]*')" \
     "$(grep -vc '^#' "$WORK/queries.tsv")" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$JOBS" \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" \
-    "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" "$VX_VERSION"
+    "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" "$VX_VERSION" \
+    "$LOAD_START" "$(cut -d' ' -f1-3 /proc/loadavg)"
   python3 "$BENCH/speed_report.py" table "$WORK"
 } >"$WORK/table.md"
 cat "$WORK/table.md"

@@ -193,6 +193,10 @@ def table(work):
     index_row("size after xapian-compact", "compact_bytes", mb)
     index_row("peak RSS, indexing", "index_rss_kb", lambda v: mb(v * 1024))
     index_row("peak RSS, searching", "search_rss_kb", lambda v: mb(v * 1024))
+    if any("load_before" in runs.get(k, {}) for k, _ in engines):
+        row("load average (1 min) before → after indexing",
+            ["%s → %s" % (runs.get(k, {}).get("load_before", "?"), runs.get(k, {}).get("load_after", "?"))
+             for k, _ in engines], ["" for _ in peers], "")
 
     untimed = {}
     for kind in [None] + KINDS:
