@@ -34,8 +34,6 @@ import random
 import re
 import sys
 
-KINDS = ["rare", "common", "and", "phrase", "phrase+speaker", "words+region", "words+date"]
-
 # Never chosen as a query word: the union of Lucene's and Verbatim's stop lists and other
 # function words, so that every engine keeps each query word.
 STOPWORDS = set("""
