@@ -43,7 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const search::BuiltQuery built = builder.build(request);
         (void)built.strict.get_description();
         (void)built.relaxed.get_description();
-        for (const auto& b : built.boosts) (void)b.get_description();
+        (void)built.ranked.get_description();
+        (void)built.positional.get_description();
+        for (const auto& [name, part] : built.parts) (void)part.get_description();
     } catch (const QueryError&) {
     }
     try {
@@ -59,5 +61,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)search::split_fields(query);
     (void)search::plain_words(query);
+    (void)search::rewrite_for_parser(query);
     return 0;
 }

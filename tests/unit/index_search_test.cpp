@@ -4,8 +4,11 @@
 #include "temp_dir.hpp"
 
 #include <verbatim/error.hpp>
+#include <verbatim/index/document_builder.hpp>
 #include <verbatim/index/index_writer.hpp>
+#include <verbatim/index/record.hpp>
 #include <verbatim/schema.hpp>
+#include <verbatim/search/query_builder.hpp>
 #include <verbatim/search/searcher.hpp>
 
 #include <gtest/gtest.h>
@@ -13,6 +16,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -198,6 +202,108 @@ TEST_F(IndexSearch, FiltersAgreeWithAPlainScan) {
                         expected.insert(s.id);
                 EXPECT_EQ(as_set(ids(r)), expected) << speaker << " / " << kind << " / " << country;
             }
+}
+
+// The score is the sum of the parts --explain lists, each matched on its own.
+TEST_F(IndexSearch, ExplainedPartsAddUpToTheScore) {
+    const search::Searcher searcher(path());
+    for (const char* query : {"evening ferry islands", "Petrov bridge islands", "ferry", "Highland ferry winter",
+                              "second ferry northern route", "grain exports river"}) {
+        search::SearchRequest r;
+        r.query = query;
+        r.limit = 100;
+        r.explain = true;
+        const auto results = searcher.search(r);
+        ASSERT_FALSE(results.hits.empty()) << query;
+        for (const auto& hit : results.hits) {
+            double sum = 0;
+            for (const auto& [name, weight] : hit.score_parts) sum += weight;
+            EXPECT_NEAR(sum, hit.score, 1e-9) << query << ": " << hit.statement.id;
+        }
+    }
+}
+
+// Differential: the two-pass ranking (Xapian's top candidates, then the positional parts)
+// orders hits as the plain sum of every part over the whole index does.
+TEST_F(IndexSearch, TwoPassRankingEqualsTheSumOfAllParts) {
+    const Xapian::Database db(path());
+    const search::Searcher searcher(path());
+    for (const char* query : {"evening ferry islands", "bridge islands ferry", "the harbour trust second ferry",
+                              "Petrov ferry fleet", "islands winter running"}) {
+        search::SearchRequest r;
+        r.query = query;
+        r.limit = 100;
+        r.collapse = false;
+        const auto built = search::QueryBuilder(db).build(r);
+        std::map<Xapian::docid, double> sum;
+        for (const auto& [name, part] : built.parts) {
+            Xapian::Enquire e(db);
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, built.relaxed));
+            e.set_weighting_scheme(Xapian::BM25Weight(0.3, 0, 0, 0.5, 0.5));
+            const auto m = e.get_mset(0, db.get_doccount());
+            for (auto it = m.begin(); it != m.end(); ++it) sum[*it] += it.get_weight();
+        }
+        std::vector<std::pair<double, std::string>> expected;
+        for (const auto& [docid, score] : sum) expected.emplace_back(score, index::decode_record(db.get_document(docid).get_data()).id);
+        std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        const auto results = searcher.search(r);
+        ASSERT_EQ(results.hits.size(), expected.size()) << query;
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+            EXPECT_NEAR(results.hits[k].score, expected[k].first, 1e-9) << query << " #" << k;
+            if (k + 1 < expected.size() && expected[k].first != expected[k + 1].first && (k == 0 || expected[k - 1].first != expected[k].first))
+                EXPECT_EQ(results.hits[k].statement.id, expected[k].second) << query << " #" << k;
+        }
+    }
+}
+
+// Differential: date ranges as year, month and day terms find what a scan of the dates finds.
+TEST_F(IndexSearch, DateRangesAgreeWithAPlainScan) {
+    auto with_year_only = grain_doc();
+    with_year_only[0].id = "year-0-0";
+    with_year_only[0].doc = "year";
+    with_year_only[0].source = "fixture/year.txt";
+    with_year_only[0].text = "Barley exports fell that year.";  // not a copy of grain-0-0 (copies collapse)
+    with_year_only[0].date = "2024";
+    build({with_year_only});
+    std::vector<Statement> all;
+    for (const auto& d : {ferry_doc(), bridge_doc(), grain_doc(), with_year_only}) all.insert(all.end(), d.begin(), d.end());
+    const std::vector<std::pair<std::string, std::string>> ranges = {
+        {"2024", "2024"}, {"2024-01-01", "2024-06-26"}, {"2024-03-15", "2024-03-15"}, {"2024-03", "2024-06"}, {"2023", ""},
+        {"", "2023-12-31"}, {"2024-06-27", ""}, {"2023-11-02", "2024-03-15"}, {"2025", "2030"}, {"1990", "2024-03"}};
+    for (const auto& [from, to] : ranges) {
+        search::SearchRequest r;
+        r.limit = 100;
+        r.from = from;
+        r.to = to;
+        const std::string lo = from.empty() ? "00000000" : from.size() == 4 ? from + "0000" : from.size() == 7 ? from + "-00" : from;
+        const std::string hi = to.empty() ? "99999999" : to.size() == 4 ? to + "1231" : to.size() == 7 ? to + "-31" : to;
+        std::set<std::string> expected;
+        for (const auto& s : all) {
+            std::string d = index::DocumentBuilder::date_digits(s.date);
+            auto digits = [](std::string v) { v.erase(std::remove(v.begin(), v.end(), '-'), v.end()); return v; };
+            if (digits(lo) <= d && d <= digits(hi)) expected.insert(s.id);
+        }
+        EXPECT_EQ(as_set(ids(r)), expected) << from << ".." << to;
+    }
+}
+
+TEST_F(IndexSearch, WildcardsExpandOverTheStems) {
+    EXPECT_EQ(as_set(ids("isl*")), (std::set<std::string>{"bridge-0-0", "ferry-0-0"}));
+    EXPECT_EQ(as_set(ids("ferri*")), (std::set<std::string>{"ferry-0-0", "ferry-1-0", "ferry-2-0", "bridge-1-0"}));  // stem "ferri"
+    EXPECT_EQ(as_set(ids("speaker:petr*")), (std::set<std::string>{"bridge-0-0", "bridge-1-0"}));
+    EXPECT_TRUE(ids("zzz*").empty());
+}
+
+TEST_F(IndexSearch, ExactWantsTheWordsAsWritten) {
+    search::SearchRequest r;
+    r.limit = 100;
+    r.exact = true;
+    r.query = "evening ferry";
+    EXPECT_EQ(ids(r), (Ids{"ferry-0-0"}));
+    r.query = "evening ferries";  // the same stems, other words
+    EXPECT_TRUE(ids(r).empty());
+    r.query = "EVENING   Ferry to";
+    EXPECT_EQ(ids(r), (Ids{"ferry-0-0"}));
 }
 
 TEST_F(IndexSearch, ReAddingTheSameStatementsDoesNotDuplicate) {

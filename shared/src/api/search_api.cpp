@@ -5,6 +5,7 @@
 #include <verbatim/format/text.hpp>
 #include <verbatim/schema.hpp>
 #include <verbatim/search/verify.hpp>
+#include <verbatim/text/analysis.hpp>
 #include <verbatim/text/unicode.hpp>
 
 #include <xapian.h>
@@ -186,15 +187,22 @@ ApiResponse SearchApi::suggest(const ApiRequest& request) const {
             std::string kind;
         };
         std::vector<Candidate> found;
-        auto scan = [&](std::string_view prefix, const std::string& kind) {
-            const std::string start = std::string(prefix) + last;
-            std::size_t n = 0;
-            for (auto t = db.allterms_begin(start); t != db.allterms_end(start) && n < 200; ++t, ++n)
-                found.push_back({(*t).substr(prefix.size()), t.get_termfreq(), kind});
-        };
-        scan(schema::prefix::speaker, "speaker");
-        scan(schema::prefix::region, "region");
-        scan("", "word");
+        // Whole words come from the spelling table (names, places, titles and capitalised words of
+        // the statements: the index's terms are stems); what a word is, from the terms it gives.
+        std::size_t n = 0;
+        for (auto t = db.spellings_begin(); n < 200 && t != db.spellings_end(); ++n) {
+            if (n == 0) t.skip_to(last);
+            if (t == db.spellings_end() || !(*t).starts_with(last)) break;
+            const std::string word = *t;
+            ++t;
+            for (const auto& [prefix, kind] : {std::pair{schema::prefix::speaker, "speaker"}, std::pair{schema::prefix::region, "region"},
+                                               std::pair{std::string_view(""), "word"}}) {
+                if (const Xapian::doccount freq = db.get_termfreq(text::stemmed_term(prefix, word))) {
+                    found.push_back({word, freq, kind});
+                    break;
+                }
+            }
+        }
         std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
             if (a.kind != b.kind) return a.kind == "speaker" || (a.kind == "region" && b.kind == "word");
             return a.freq > b.freq;

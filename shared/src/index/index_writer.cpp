@@ -81,18 +81,22 @@ void IndexWriter::add_spellings(const Statement& s) {
 }
 
 void IndexWriter::add_variants(const std::vector<std::pair<std::string, std::string>>& variants) {
-    const Xapian::Stem stem = text::stemmer();
     auto key = [](const std::string& name) { return text::squeeze_spaces(text::fold(name)); };
     for (const auto& [a, b] : variants) {
         const std::string ka = key(a), kb = key(b);
         if (ka.empty() || kb.empty() || ka == kb) continue;
-        m_db.add_synonym(ka, kb);
-        m_db.add_synonym(kb, ka);
-        if (ka.find(' ') == std::string::npos && kb.find(' ') == std::string::npos) {
-            m_db.add_synonym("Z" + stem(ka), "Z" + stem(kb));
-            m_db.add_synonym("Z" + stem(kb), "Z" + stem(ka));
-        }
+        add_synonyms(ka, kb);
+        add_synonyms(kb, ka);
     }
+}
+
+// QueryParser looks a query word up as typed (folded) and adds the synonyms it finds as
+// terms: so the synonyms are the other spelling's stemmed terms, in the text and in the
+// fields plain words search (speaker and region).
+void IndexWriter::add_synonyms(const std::string& word, const std::string& other) {
+    if (word.find(' ') != std::string::npos || other.find(' ') != std::string::npos) return;
+    for (std::string_view prefix : {std::string_view(""), schema::prefix::speaker, schema::prefix::region})
+        m_db.add_synonym(word, text::stemmed_term(prefix, other));
 }
 
 void IndexWriter::commit() {
@@ -114,7 +118,7 @@ void IndexWriter::commit() {
         if (key.size() < 4) continue;
         for (const auto& a : spellings)
             for (const auto& b : spellings)
-                if (a != b) m_db.add_synonym(a, b);
+                if (a != b) add_synonyms(a, b);
     }
     m_name_keys.clear();
     m_db.commit();

@@ -1,11 +1,13 @@
 #include <verbatim/search/searcher.hpp>
 
 #include <verbatim/error.hpp>
-#include <verbatim/format/json.hpp>
 #include <verbatim/index/document_builder.hpp>
 #include <verbatim/index/index_writer.hpp>
+#include <verbatim/index/record.hpp>
 #include <verbatim/schema.hpp>
+#include <verbatim/search/candidate_set.hpp>
 #include <verbatim/search/query_builder.hpp>
+#include <verbatim/text/unicode.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -21,20 +23,88 @@ namespace {
 // k3 = 0: a word repeated in the query does not weigh more.
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(0.3, 0, 0, 0.5, 0.5); }
 
+// Matching at least this many statements makes the total exact for all but large result sets.
+constexpr Xapian::doccount kCheckAtLeast = 0;
+// The first pass's best this many are re-ranked with the positional parts (or the page, when deeper).
+constexpr std::size_t kRerankDepth = 100;
+
 Statement statement_of(const Xapian::Document& doc) {
-    const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (data.is_discarded()) throw IndexError("document " + std::to_string(doc.get_docid()) + " holds no valid JSON");
-    return format::statement_from_json(data);
+    try {
+        return index::decode_record(doc.get_data());
+    } catch (const IndexError& e) {
+        throw IndexError("document " + std::to_string(doc.get_docid()) + ": " + e.what());
+    }
 }
+
+std::string_view kind_name(const std::string& slot_value) {
+    if (slot_value == "0") return "quote";
+    if (slot_value == "1") return "reported";
+    return "narrative";
+}
+
+// --exact: the statement holds the words as written, one after the other (case, diacritics
+// and punctuation aside). The phrase of their stems found the candidates.
+bool holds_literally(const std::string& text, const std::vector<std::string>& words) {
+    if (words.empty()) return true;
+    const auto have = folded_words(text::fold(text));
+    return std::search(have.begin(), have.end(), words.begin(), words.end()) != have.end();
+}
+
+class LiterallyDecider : public Xapian::MatchDecider {
+public:
+    explicit LiterallyDecider(const std::vector<std::string>& words) : m_words(words) {}
+    bool operator()(const Xapian::Document& doc) const override {
+        return holds_literally(statement_of(doc).text, m_words);
+    }
+
+private:
+    const std::vector<std::string>& m_words;
+};
+
+// Lets through the first document of each collapse key: counts and facets over distinct
+// statements, as the hits are collapsed.
+class FirstCopyOnly : public Xapian::MatchDecider {
+public:
+    explicit FirstCopyOnly(const Xapian::MatchDecider* also) : m_also(also) {}
+    bool operator()(const Xapian::Document& doc) const override {
+        if (m_also && !(*m_also)(doc)) return false;
+        return m_seen.insert(doc.get_value(schema::slot::collapse)).second;
+    }
+
+private:
+    const Xapian::MatchDecider* m_also;
+    mutable std::unordered_set<std::string> m_seen;
+};
 
 }  // namespace
 
 const std::map<std::string, unsigned>& facet_slots() {
     static const std::map<std::string, unsigned> slots = {
         {"speaker", schema::slot::speaker}, {"region", schema::slot::region}, {"country", schema::slot::country},
-        {"kind", schema::slot::kind},       {"year", schema::slot::year}};
+        {"kind", schema::slot::kind},       {"year", schema::slot::date}};
     return slots;
 }
+
+namespace {
+
+// The facet's values as users read them, most frequent first: kinds by name, dates by year.
+std::vector<FacetValue> facet_values(const std::string& name, const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+        if ((*v).empty()) continue;
+        const std::string value = name == "kind"   ? std::string(kind_name(*v))
+                                  : name == "year" ? index::DocumentBuilder::year_of_date_value(*v)
+                                                   : *v;
+        counts[value] += v.get_termfreq();
+    }
+    std::vector<FacetValue> out;
+    for (const auto& [value, n] : counts) out.push_back({value, n});
+    std::stable_sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    if (out.size() > 50) out.resize(50);
+    return out;
+}
+
+}  // namespace
 
 Searcher::Searcher(const std::string& index_path) : m_db(index::open_for_reading(index_path)) {}
 Searcher::Searcher(Xapian::Database db) : m_db(std::move(db)) {}
@@ -45,11 +115,10 @@ Xapian::Query Searcher::like_query(const std::string& id) const {
     Xapian::Enquire enquire(m_db);
     Xapian::RSet rset;
     rset.add_document(*p);
-    // The statement's most telling words (not its field or filter terms).
+    // The statement's most telling words: stems of its text, not its field or filter terms.
     struct WordsOnly : Xapian::ExpandDecider {
         bool operator()(const std::string& term) const override {
-            return !term.empty() && (std::islower(static_cast<unsigned char>(term[0])) || term[0] == 'Z') &&
-                   !(term.size() > 1 && term[0] == 'Z' && std::isupper(static_cast<unsigned char>(term[1])));
+            return term.size() > 1 && term[0] == 'Z' && std::islower(static_cast<unsigned char>(term[1]));
         }
     } words_only;
     const Xapian::ESet eset = enquire.get_eset(40, rset, &words_only);
@@ -62,28 +131,25 @@ Xapian::Query Searcher::like_query(const std::string& id) const {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), itself);
 }
 
+// One match: the ranked query (the relaxed words plus the parts that add weight) with
+// Xapian's own top-k pruning, collapsing and tie order; then only the page's hits are read.
 SearchResults Searcher::search(const SearchRequest& request) const {
+    for (const auto& name : request.facets)
+        if (!facet_slots().count(name))
+            throw QueryError("unknown facet '" + name + "' (speaker, region, country, kind, year)");
     const QueryBuilder builder(m_db);
     const BuiltQuery built = builder.build(request);
     SearchResults results;
     results.corrected = built.corrected;
     results.words = built.words;
 
-    // The candidates: statements holding any of the words. With words to rank by and the
-    // relevance order, they are re-scored below by adding each part of the score on its own.
-    const bool has_words = !request.query.empty() && !request.exact;
-    Xapian::Query query = built.relaxed;
+    const bool has_words = !request.query.empty() && !request.exact && !built.parts.empty();
+    Xapian::Query query = request.sort == SortOrder::relevance ? built.ranked : built.relaxed;
     if (!request.like.empty()) {
-        Xapian::Query like = like_query(request.like);
+        const Xapian::Query like = like_query(request.like);
         query = request.query.empty() ? Xapian::Query(Xapian::Query::OP_FILTER, like, built.strict)
                                       : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, like);
     }
-    for (const auto& name : request.facets)
-        if (!facet_slots().count(name))
-            throw QueryError("unknown facet '" + name + "' (speaker, region, country, kind, year)");
-    if (has_words && request.sort == SortOrder::relevance) return ranked_search(request, built, query, results);
-
-    // Otherwise (filters only, --exact, --like alone, or a date order) Xapian ranks directly.
     results.description = query.get_description();
 
     Xapian::Enquire enquire(m_db);
@@ -91,8 +157,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     enquire.set_weighting_scheme(ranking_weight());
     switch (request.sort) {
     case SortOrder::relevance:
-        // At equal relevance: quotes, then reported speech, then narrative.
-        enquire.set_sort_by_relevance_then_value(schema::slot::kind_rank, false);
+        // At equal relevance: quotes, then reported speech, then narrative (and see below).
+        enquire.set_sort_by_relevance_then_value(schema::slot::kind, false);
         break;
     case SortOrder::date_ascending:
         enquire.set_sort_by_value_then_relevance(schema::slot::date, false);
@@ -103,54 +169,145 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     }
     if (request.collapse) enquire.set_collapse_key(schema::slot::collapse);
     if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-    // Checking at least 1,000 matches makes the total exact for all but large result sets.
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit), 1000);
+    const LiterallyDecider literally(built.literal);
+    const Xapian::MatchDecider* decider = built.literal.empty() ? nullptr : &literally;
+    const std::size_t page_end = request.offset + request.limit;
+    // Relevance: the best candidates of the first pass are re-ranked (with the positional
+    // parts, when the query has them) and the page is taken from the new order.
+    const bool relevance = request.sort == SortOrder::relevance;
+    const bool rerank = relevance && !built.positional.empty();
+    const std::size_t fetch = relevance ? std::max<std::size_t>(page_end, kRerankDepth) : request.limit;
+    Xapian::MSet mset;
+    bool checked_here = true;  // the decider ran (not possible on remote shards)
+    try {
+        mset = enquire.get_mset(static_cast<Xapian::doccount>(relevance ? 0 : request.offset),
+                                static_cast<Xapian::doccount>(fetch), kCheckAtLeast, nullptr, decider);
+    } catch (const Xapian::UnimplementedError&) {
+        // Remote shards run no deciders: take more and check the wording here.
+        checked_here = false;
+        mset = enquire.get_mset(0, static_cast<Xapian::doccount>(page_end * 10 + 100), kCheckAtLeast);
+    }
     results.estimated_total = mset.get_matches_estimated();
     results.exact_total = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    if (request.count_all || !request.facets.empty()) count(query, request, results);
+    if (request.count_all || !request.facets.empty()) count(query, request, decider, results);
     if (has_words) {
         Xapian::Enquire strict(m_db);
         strict.set_query(built.strict);
+        strict.set_weighting_scheme(Xapian::BoolWeight());  // is there one? (no weights: 30 times faster)
         results.strict_hits = strict.get_mset(0, 0, 1).get_matches_estimated();
         results.relaxed = results.strict_hits == 0 && results.estimated_total > 0;
     } else {
         results.strict_hits = results.estimated_total;
     }
-    std::size_t rank = request.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+
+   
+    // The candidates in their final order (the first pass's, or re-ranked).
+    struct Candidate {
+        Xapian::MSetIterator it;
+        double score;
+    };
+    std::vector<Candidate> order;
+    for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back({it, it.get_weight()});
+    if (rerank && !order.empty()) {
+        std::vector<Xapian::docid> ids;
+        for (const auto& c : order) ids.push_back(*c.it);
+        const auto extra = positional_weights(built.positional, ids);
+        for (auto& c : order)
+            if (const auto found = extra.find(*c.it); found != extra.end()) c.score += found->second;
+        std::stable_sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    }
+    if (relevance) {
+        // Equal scores: quotes before reported speech before narrative, then the collapse key,
+        // so that the order does not hang on docids (one index and its shards agree). Only the
+        // tied candidates' values are read.
+        for (std::size_t a = 0; a < order.size();) {
+            std::size_t b = a + 1;
+            while (b < order.size() && order[b].score == order[a].score) ++b;
+            if (b - a > 1) {
+                std::vector<std::pair<std::string, Candidate>> run;
+                for (std::size_t k = a; k < b; ++k) {
+                    const Xapian::Document doc = order[k].it.get_document();
+                    run.emplace_back(doc.get_value(schema::slot::kind) + doc.get_value(schema::slot::collapse), order[k]);
+                }
+                std::stable_sort(run.begin(), run.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+                for (std::size_t k = a; k < b; ++k) order[k] = run[k - a].second;
+            }
+            a = b;
+        }
+    }
+    std::size_t rank = relevance || !checked_here ? 0 : request.offset;
+    for (const auto& c : order) {
         Hit hit;
-        hit.statement = statement_of(it.get_document());
-        hit.rank = ++rank;
-        hit.score = it.get_weight();
-        for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
-            hit.matched_terms.push_back(*t);
-        if (request.explain) hit.score_parts.emplace_back("query", it.get_weight());
-        if (request.collapse) hit.also_in = copies_of(it.get_document());
+        if (!checked_here) {
+            hit.statement = statement_of(c.it.get_document());
+            if (!holds_literally(hit.statement.text, built.literal)) continue;
+        }
+        if (++rank <= request.offset) continue;
+        if (rank > page_end) break;
+        if (checked_here) hit.statement = statement_of(c.it.get_document());
+        hit.rank = rank;
+        hit.score = c.score;
+        if (request.explain)
+            for (auto t = enquire.get_matching_terms_begin(c.it); t != enquire.get_matching_terms_end(c.it); ++t)
+                hit.matched_terms.push_back(*t);
+        if (request.collapse) hit.also_in = copies_of(c.it.get_document());
         results.hits.push_back(std::move(hit));
     }
+    if (request.explain) explain(built, has_words && request.sort == SortOrder::relevance, results);
     return results;
 }
 
-namespace {
-
-// Lets through the first document of each collapse key: counts and facets over distinct
-// statements, as the hits are collapsed.
-class FirstCopyOnly : public Xapian::MatchDecider {
-public:
-    bool operator()(const Xapian::Document& doc) const override {
-        return m_seen.insert(doc.get_value(schema::slot::collapse)).second;
+// The weight of the positional parts for each candidate that matches them: one match over
+// the candidates alone (a posting source of their docids; by their id terms on remote shards).
+std::unordered_map<Xapian::docid, double> Searcher::positional_weights(const Xapian::Query& positional,
+                                                                       const std::vector<Xapian::docid>& ids) const {
+    std::unordered_map<Xapian::docid, double> out;
+    Xapian::Enquire e(m_db);
+    e.set_weighting_scheme(ranking_weight());
+    Xapian::MSet m;
+    try {
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, positional, Xapian::Query((new CandidateSet(m_db, ids))->release())));
+        m = e.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+    } catch (const Xapian::UnimplementedError&) {
+        std::vector<Xapian::Query> terms;
+        for (Xapian::docid id : ids) terms.emplace_back(index::DocumentBuilder::id_term(statement_of(m_db.get_document(id)).id));
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, positional, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+        m = e.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
     }
+    for (auto it = m.begin(); it != m.end(); ++it) out[*it] = it.get_weight();
+    return out;
+}
 
-private:
-    mutable std::unordered_set<std::string> m_seen;
-};
-
-}  // namespace
+// What each hit's score is made of: each part of the ranked query, matched against the hits
+// alone. The parts' weights add up to the score (tests/unit/index_search_test.cpp checks it).
+void Searcher::explain(const BuiltQuery& built, bool parts, SearchResults& results) const {
+    std::vector<Xapian::Query> ids;
+    std::unordered_map<std::string, Hit*> by_id;
+    for (auto& hit : results.hits) {
+        ids.emplace_back(index::DocumentBuilder::id_term(hit.statement.id));
+        by_id[hit.statement.id] = &hit;
+    }
+    if (!parts || ids.empty()) {
+        for (auto& hit : results.hits) hit.score_parts.emplace_back("query", hit.score);
+        return;
+    }
+    const Xapian::Query hits(Xapian::Query::OP_OR, ids.begin(), ids.end());
+    for (const auto& [name, part] : built.parts) {
+        Xapian::Enquire e(m_db);
+        e.set_weighting_scheme(ranking_weight());
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, hits));
+        const Xapian::MSet m = e.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            const auto found = by_id.find(statement_of(it.get_document()).id);
+            if (found != by_id.end()) found->second->score_parts.emplace_back(name, it.get_weight());
+        }
+    }
+}
 
 // An exact count and the facets over every match (of distinct statements when collapsing).
-void Searcher::count(const Xapian::Query& query, const SearchRequest& request, SearchResults& results) const {
-    auto run = [&](bool first_copies) {
+void Searcher::count(const Xapian::Query& query, const SearchRequest& request, const Xapian::MatchDecider* decider,
+                     SearchResults& results) const {
+    auto run = [&](bool deciders) {
         Xapian::Enquire enquire(m_db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -160,26 +317,22 @@ void Searcher::count(const Xapian::Query& query, const SearchRequest& request, S
             spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slots().at(name)));
             enquire.add_matchspy(spies.back().get());
         }
-        // Without the first-copy decider (remote shards), distinct statements are counted as
-        // the distinct values of the collapse key.
+        // Without deciders (remote shards), distinct statements are counted as the distinct
+        // values of the collapse key.
         Xapian::ValueCountMatchSpy keys(schema::slot::collapse);
-        if (request.collapse && !first_copies) enquire.add_matchspy(&keys);
-        FirstCopyOnly first_copy;
-        const Xapian::MSet all = enquire.get_mset(0, 0, m_db.get_doccount(), nullptr,
-                                                  request.collapse && first_copies ? &first_copy : nullptr);
+        if (request.collapse && !deciders) enquire.add_matchspy(&keys);
+        FirstCopyOnly first_copy(decider);
+        const Xapian::MatchDecider* use = !deciders ? nullptr : request.collapse ? &first_copy : decider;
+        const Xapian::MSet all = enquire.get_mset(0, 0, m_db.get_doccount(), nullptr, use);
         results.estimated_total = all.get_matches_estimated();
         results.exact_total = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-        if (request.collapse && !first_copies) {
+        if (request.collapse && !deciders) {
             Xapian::doccount distinct = 0;
             for (auto v = keys.values_begin(); v != keys.values_end(); ++v) ++distinct;
             results.estimated_total = distinct;
         }
         results.facets.clear();
-        for (std::size_t k = 0; k < spies.size(); ++k) {
-            auto& values = results.facets[request.facets[k]];
-            for (auto v = spies[k]->top_values_begin(50); v != spies[k]->top_values_end(50); ++v)
-                if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
-        }
+        for (std::size_t k = 0; k < spies.size(); ++k) results.facets[request.facets[k]] = facet_values(request.facets[k], *spies[k]);
     };
     try {
         run(true);
@@ -188,120 +341,13 @@ void Searcher::count(const Xapian::Query& query, const SearchRequest& request, S
     }
 }
 
-// Relevance ranking, summed part by part: BM25 over any of the words, plus the weight of the
-// AND query (holding every word), of the words close together and in order, of the words as
-// typed and of a speaker named. Each part is its own Xapian query over the candidates, so the
-// score is exactly the sum that --explain shows. (Xapian's own combination of these parts in
-// one AND_MAYBE tree gave some statements weight none of the parts gave them.)
-SearchResults Searcher::ranked_search(const SearchRequest& request, const BuiltQuery& built,
-                                      const Xapian::Query& candidates_query, SearchResults& results) const {
-    const Xapian::doccount wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
-    results.description = candidates_query.get_description();
-    Xapian::Enquire enquire(m_db);
-    enquire.set_query(candidates_query);
-    enquire.set_weighting_scheme(ranking_weight());
-    if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
-    const Xapian::MSet candidates = enquire.get_mset(0, std::max<Xapian::doccount>(wanted * 4, 200), 1000);
-
-    struct Candidate {
-        Xapian::docid id;
-        double score;
-        std::vector<std::pair<std::string, double>> parts;
-        Xapian::MSetIterator it;
-    };
-    std::vector<Candidate> ranked;
-    std::unordered_map<std::string, std::size_t> index_of;  // statement id → candidate
-    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-        std::string id = it.get_document().get_value(schema::slot::id);
-        if (id.empty()) {  // an index written before the id slot: the Q term
-            Xapian::TermIterator t = m_db.termlist_begin(*it);
-            t.skip_to(std::string(schema::prefix::id));
-            if (t != m_db.termlist_end(*it) && (*t).starts_with(schema::prefix::id)) id = (*t).substr(schema::prefix::id.size());
-        }
-        index_of[id] = ranked.size();
-        ranked.push_back({*it, it.get_weight(), {{"any of the words", it.get_weight()}}, it});
-    }
-    // Each part is matched among the candidates only: a MatchDecider on the id slot, or, where
-    // the database is remote (no deciders there), a filter on the candidates' id terms.
-    struct AmongCandidates : Xapian::MatchDecider {
-        const std::unordered_map<std::string, std::size_t>* ids = nullptr;
-        bool operator()(const Xapian::Document& doc) const override { return ids->count(doc.get_value(schema::slot::id)) > 0; }
-    } among_decider;
-    among_decider.ids = &index_of;
-    std::vector<Xapian::Query> id_terms;
-    for (const auto& [id, k] : index_of) id_terms.emplace_back(index::DocumentBuilder::id_term(id));
-    const Xapian::Query among(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end());
-    bool remote = false;
-    for (const auto& [name, part] : built.parts) {
-        if (name == "any of the words") continue;
-        Xapian::Enquire e(m_db);
-        e.set_weighting_scheme(ranking_weight());
-        Xapian::MSet m;
-        if (!remote) {
-            try {
-                e.set_query(part);
-                m = e.get_mset(0, static_cast<Xapian::doccount>(ranked.size()), 0, nullptr, &among_decider);
-            } catch (const Xapian::UnimplementedError&) {
-                remote = true;
-            }
-        }
-        if (remote) {
-            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, among));
-            m = e.get_mset(0, static_cast<Xapian::doccount>(ranked.size()));
-        }
-        for (auto it = m.begin(); it != m.end(); ++it) {
-            auto found = index_of.find(it.get_document().get_value(schema::slot::id));
-            if (found == index_of.end()) {
-                const Statement s = statement_of(it.get_document());
-                found = index_of.find(s.id);
-            }
-            if (found == index_of.end()) continue;
-            Candidate& c = ranked[found->second];
-            c.score += it.get_weight();
-            c.parts.emplace_back(name, it.get_weight());
-        }
-    }
-    std::vector<std::pair<Candidate*, std::string>> order;  // with the kind rank for ties
-    for (auto& c : ranked) order.emplace_back(&c, c.it.get_document().get_value(schema::slot::kind_rank));
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-        if (a.first->score != b.first->score) return a.first->score > b.first->score;
-        return a.second < b.second;
-    });
-    // Collapse: the best-scored copy of each statement stands for all.
-    std::unordered_set<std::string> keys;
-    std::size_t rank = 0;
-    for (const auto& [c, kind] : order) {
-        const Xapian::Document doc = c->it.get_document();
-        if (request.collapse && !keys.insert(doc.get_value(schema::slot::collapse)).second) continue;
-        ++rank;
-        if (rank <= request.offset) continue;
-        if (rank > wanted) break;
-        Hit hit;
-        hit.statement = statement_of(doc);
-        hit.rank = rank;
-        hit.score = c->score;
-        for (auto t = enquire.get_matching_terms_begin(c->it); t != enquire.get_matching_terms_end(c->it); ++t)
-            hit.matched_terms.push_back(*t);
-        if (request.explain) hit.score_parts = c->parts;
-        if (request.collapse) hit.also_in = copies_of(doc);
-        results.hits.push_back(std::move(hit));
-    }
-    results.estimated_total = candidates.get_matches_estimated();
-    results.exact_total = candidates.get_matches_lower_bound() == candidates.get_matches_upper_bound();
-    if (request.count_all || !request.facets.empty()) count(candidates_query, request, results);
-    Xapian::Enquire strict(m_db);
-    strict.set_query(built.strict);
-    results.strict_hits = strict.get_mset(0, 0, 1).get_matches_estimated();
-    results.relaxed = results.strict_hits == 0 && results.estimated_total > 0;
-    return results;
-}
-
 // Other releases holding the same statement (same collapse key), oldest first.
 std::vector<Occurrence> Searcher::copies_of(const Xapian::Document& doc) const {
     std::vector<Occurrence> out;
-    const std::string key = doc.get_value(schema::slot::collapse);
+    const std::string term = std::string(schema::prefix::collapse) + doc.get_value(schema::slot::collapse);
+    if (m_db.get_termfreq(term) <= 1) return out;  // most statements appear once: no match needed
     Xapian::Enquire same(m_db);
-    same.set_query(Xapian::Query(std::string(schema::prefix::collapse) + key));  // a posting list, not a value scan
+    same.set_query(Xapian::Query(term));  // a posting list, not a value scan
     same.set_sort_by_value(schema::slot::date, false);
     const Xapian::MSet others = same.get_mset(0, 20);
     for (auto o = others.begin(); o != others.end(); ++o) {

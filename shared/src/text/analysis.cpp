@@ -6,6 +6,11 @@ namespace verbatim::text {
 
 Xapian::Stem stemmer() { return Xapian::Stem("english"); }
 
+std::string stemmed_term(std::string_view prefix, const std::string& folded_word) {
+    static thread_local const Xapian::Stem stem = stemmer();
+    return "Z" + std::string(prefix) + stem(folded_word);
+}
+
 const Xapian::Stopper& stopper() {
     static const Xapian::SimpleStopper* instance = [] {
         auto* s = new Xapian::SimpleStopper;  // lives for the whole process

@@ -117,15 +117,56 @@ std::string squeeze_spaces(std::string_view text) {
     return out;
 }
 
-std::string stable_hash(std::string_view bytes) {
+namespace {
+
+std::uint64_t fnv1a(std::string_view bytes) {
     std::uint64_t h = 14695981039346656037ULL;  // FNV-1a offset basis
     for (unsigned char c : bytes) {
         h ^= c;
         h *= 1099511628211ULL;
     }
+    return h;
+}
+
+}  // namespace
+
+std::string stable_hash(std::string_view bytes) {
     char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(fnv1a(bytes)));
     return buf;
+}
+
+std::string stable_hash_bytes(std::string_view bytes) {
+    const std::uint64_t h = fnv1a(bytes);
+    std::string out(8, '\0');
+    for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((h >> (56 - 8 * i)) & 0xff);
+    return out;
+}
+
+std::string hex_to_bytes(std::string_view hex) {
+    if (hex.size() != 16) return "";
+    std::string out;
+    for (std::size_t i = 0; i < 16; i += 2) {
+        int value = 0;
+        for (std::size_t k = i; k < i + 2; ++k) {
+            const char c = hex[k];
+            const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) return "";
+            value = value * 16 + digit;
+        }
+        out.push_back(static_cast<char>(value));
+    }
+    return out;
+}
+
+std::string bytes_to_hex(std::string_view bytes) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out.push_back(kDigits[c >> 4]);
+        out.push_back(kDigits[c & 0xf]);
+    }
+    return out;
 }
 
 }  // namespace verbatim::text

@@ -25,7 +25,7 @@ public:
     // The statements of one document (all of one source file's documents come in one run).
     void add(const std::vector<Statement>& statements);
     // Spelling variants that should find each other (Luhansk/Lugansk, Natalia/Natalya):
-    // stored as Xapian synonyms in both directions, plain and stemmed.
+    // stored as Xapian synonyms in both directions (single words only).
     void add_variants(const std::vector<std::pair<std::string, std::string>>& variants);
     // Commits what is pending; called by add() every `batch` statements and by the destructor's owner.
     void commit();
@@ -34,6 +34,7 @@ public:
 
 private:
     void add_spellings(const Statement& statement);
+    void add_synonyms(const std::string& word, const std::string& other);
 
     Xapian::WritableDatabase m_db;
     WriterOptions m_options;

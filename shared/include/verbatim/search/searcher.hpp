@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,7 @@ struct Hit {
     double score = 0.0;
     std::vector<std::string> matched_terms;
     std::vector<Occurrence> also_in;  // the same statement in other releases (collapsed)
-    std::vector<std::pair<std::string, double>> score_parts;  // with SearchRequest::explain
+    std::vector<std::pair<std::string, double>> score_parts;  // with SearchRequest::explain: they add up to score
 };
 
 struct FacetValue {
@@ -59,9 +60,11 @@ public:
 
 private:
     Xapian::Query like_query(const std::string& id) const;
-    void count(const Xapian::Query& query, const SearchRequest& request, SearchResults& results) const;
-    SearchResults ranked_search(const SearchRequest& request, const struct BuiltQuery& built,
-                                const Xapian::Query& candidates, SearchResults& results) const;
+    void count(const Xapian::Query& query, const SearchRequest& request, const Xapian::MatchDecider* decider,
+               SearchResults& results) const;
+    void explain(const struct BuiltQuery& built, bool parts, SearchResults& results) const;
+    std::unordered_map<Xapian::docid, double> positional_weights(const Xapian::Query& positional,
+                                                                 const std::vector<Xapian::docid>& ids) const;
     std::vector<Occurrence> copies_of(const Xapian::Document& doc) const;
 
     Xapian::Database m_db;

@@ -10,8 +10,12 @@
 namespace verbatim::text {
 
 Xapian::Stem stemmer();
-inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemming = Xapian::TermGenerator::STEM_SOME;
-inline constexpr Xapian::QueryParser::stem_strategy kQueryStemming = Xapian::QueryParser::STEM_SOME;
+// Stems only, as "Z" + prefix + stem: one term per word (half the postings of STEM_SOME);
+// wording is checked against the stored text (--exact, --verify), not the terms.
+inline constexpr Xapian::TermGenerator::stem_strategy kIndexStemming = Xapian::TermGenerator::STEM_ALL_Z;
+inline constexpr Xapian::QueryParser::stem_strategy kQueryStemming = Xapian::QueryParser::STEM_ALL_Z;
+// The term TermGenerator gives a folded word under `prefix`: "Z" + prefix + stem.
+std::string stemmed_term(std::string_view prefix, const std::string& folded_word);
 
 // Common English words a query may drop: the index keeps them (phrases need them), the
 // query parser leaves them out of AND and OR, except inside "quoted phrases".

@@ -33,5 +33,11 @@ std::string squeeze_spaces(std::string_view text);
 
 // 64-bit FNV-1a hash printed as 16 hex digits: stable across runs and machines.
 std::string stable_hash(std::string_view bytes);
+// The same hash as 8 raw bytes, most significant first: for identity terms and keys that no
+// one reads, where the hex form would double the bytes.
+std::string stable_hash_bytes(std::string_view bytes);
+// 16 hex digits → their 8 bytes; "" when the text is not 16 lower-case hex digits.
+std::string hex_to_bytes(std::string_view hex16);
+std::string bytes_to_hex(std::string_view bytes);
 
 }  // namespace verbatim::text
