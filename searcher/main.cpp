@@ -110,6 +110,12 @@ void write_results(const search::Searcher& searcher, const search::SearchResults
             }
             std::cout << format::to_json_line(j) << '\n';
         }
+        if (echo_query && results.hits.empty()) {
+            // A batch answers every query: one line when it found nothing.
+            std::cout << format::to_json_line({{"query", *echo_query}, {"total", results.estimated_total},
+                                               {"elapsed_ms", results.elapsed_ms}})
+                      << '\n';
+        }
         if (!results.facets.empty()) {
             nlohmann::json j = {{"facets", format::facets_to_json(results)}, {"total", results.estimated_total}};
             if (echo_query) j["query"] = *echo_query;
@@ -163,6 +169,8 @@ int run(int argc, const char* const argv[]) {
         ("facets", po::value<std::string>(&o.facets)->value_name("LIST"), "counts over all matches: speaker,region,country,kind,year")
         ("explain", po::bool_switch(&o.explain), "show the parsed query and each hit's matched terms")
         ("like", po::value<std::string>(&r.like)->value_name("ID"), "statements like the statement with this id")
+        ("time-limit", po::value<double>(&r.time_limit)->default_value(10.0)->value_name("SECONDS"),
+         "stop matching after this long and show the best found so far (0: no limit)")
         ("verify", po::value<std::string>(&o.verify)->value_name("TEXT"), "check a quotation: exact, near (with a diff) or partial matches")
         ("batch", po::bool_switch(&o.batch), "read queries from stdin, one a line; JSON Lines out, each with its query")
         ("serve", po::bool_switch(&o.serve), "serve the HTTP API and the web page (docs/http-api.md)")
