@@ -567,15 +567,17 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
         built.strict = built.relaxed = built.ranked = with_filter(Xapian::Query::MatchAll);
         return built;
     }
-    built.strict = with_filter(parse_with(text, Xapian::Query::OP_AND));
     // Relaxing drops words, never fields: "speaker:anokhin office minsk" keeps Anokhin.
     const auto [fields, words] = split_fields(text);
-    Xapian::Query relaxed = words.empty() ? Xapian::Query() : parse_with(words, Xapian::Query::OP_OR);
-    if (!fields.empty()) {
-        const Xapian::Query required = parse_with(fields, Xapian::Query::OP_AND);
-        relaxed = relaxed.empty() ? required : Xapian::Query(Xapian::Query::OP_AND, required, relaxed);
-    }
-    built.relaxed = relaxed.empty() ? built.strict : with_filter(relaxed);
+    const Xapian::Query required = fields.empty() ? Xapian::Query() : parse_with(fields, Xapian::Query::OP_AND);
+    const Xapian::Query any = words.empty() ? Xapian::Query() : parse_with(words, Xapian::Query::OP_OR);
+    const Xapian::Query all = words.empty() ? Xapian::Query() : parse_with(words, Xapian::Query::OP_AND);
+    auto with_required = [&](const Xapian::Query& q) {
+        if (required.empty()) return q;
+        return q.empty() ? required : Xapian::Query(Xapian::Query::OP_AND, required, q);
+    };
+    built.strict = with_filter(fields.empty() || words.empty() ? with_required(all) : parse_with(text, Xapian::Query::OP_AND));
+    built.relaxed = with_filter(with_required(any));
     built.words = plain_words(words);
     built.ranked = built.relaxed;
     built.parts.emplace_back("any of the words", built.relaxed);
@@ -583,8 +585,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
     // Holding all the words counts again, unless that is what holding any of them means (one
     // word, or words joined by the user's own operators).
     std::vector<Xapian::Query> links, positional;
-    const Xapian::Query all = parse_with(words, Xapian::Query::OP_AND);
-    if (all.get_description() != parse_with(words, Xapian::Query::OP_OR).get_description()) {
+    if (all.get_description() != any.get_description()) {
         built.parts.emplace_back("all of the words", all);
         links.push_back(all);
     }

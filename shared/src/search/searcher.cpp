@@ -26,7 +26,7 @@ Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(0.3, 0, 0, 0.5, 
 // Matching at least this many statements makes the total exact for all but large result sets.
 constexpr Xapian::doccount kCheckAtLeast = 0;
 // The first pass's best this many are re-ranked with the positional parts (or the page, when deeper).
-constexpr std::size_t kRerankDepth = 100;
+constexpr std::size_t kRerankDepth = 50;
 
 Statement statement_of(const Xapian::Document& doc) {
     try {
