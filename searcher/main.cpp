@@ -257,7 +257,7 @@ int run(int argc, const char* const argv[]) {
         return any ? verbatim::exit_code::ok : verbatim::exit_code::no_match;
     }
     const auto results = searcher.search(r);
-    spdlog::debug("query: {}", results.description);
+    if (o.explain) spdlog::debug("query: {}", results.description);
     if (o.format == "csv" && !o.count) format::write_csv_header(std::cout);
     write_results(searcher, results, o, nullptr);
     std::cout.flush();

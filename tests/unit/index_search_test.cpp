@@ -264,12 +264,19 @@ TEST_F(IndexSearch, DateRangesAgreeWithAPlainScan) {
     with_year_only[0].source = "fixture/year.txt";
     with_year_only[0].text = "Barley exports fell that year.";  // not a copy of grain-0-0 (copies collapse)
     with_year_only[0].date = "2024";
-    build({with_year_only});
+    auto long_ago = grain_doc();  // 75 years of dates: wide ranges take the date slot instead of terms
+    long_ago[0].id = "old-0-0";
+    long_ago[0].doc = "old";
+    long_ago[0].source = "fixture/old.txt";
+    long_ago[0].text = "Rye was sown late.";
+    long_ago[0].date = "1950-05-09";
+    build({with_year_only, long_ago});
     std::vector<Statement> all;
-    for (const auto& d : {ferry_doc(), bridge_doc(), grain_doc(), with_year_only}) all.insert(all.end(), d.begin(), d.end());
+    for (const auto& d : {ferry_doc(), bridge_doc(), grain_doc(), with_year_only, long_ago}) all.insert(all.end(), d.begin(), d.end());
     const std::vector<std::pair<std::string, std::string>> ranges = {
         {"2024", "2024"}, {"2024-01-01", "2024-06-26"}, {"2024-03-15", "2024-03-15"}, {"2024-03", "2024-06"}, {"2023", ""},
-        {"", "2023-12-31"}, {"2024-06-27", ""}, {"2023-11-02", "2024-03-15"}, {"2025", "2030"}, {"1990", "2024-03"}};
+        {"", "2023-12-31"}, {"2024-06-27", ""}, {"2023-11-02", "2024-03-15"}, {"2025", "2030"}, {"1990", "2024-03"},
+        {"1940", "2024-03"}, {"1950-05", "2024-06-27"}, {"1950-05-10", ""}, {"", "1950-05-09"}};
     for (const auto& [from, to] : ranges) {
         search::SearchRequest r;
         r.limit = 100;

@@ -30,6 +30,7 @@ constexpr std::size_t kWildcardExpansions = 200;
 constexpr std::size_t kWildcardScan = 20000;  // terms looked at for one wildcard
 constexpr std::string_view kWildcardField = "vbwild";
 constexpr std::size_t kMaxPhrases = 64;
+constexpr int kMaxYearTerms = 24;  // a date range over more years is a range on the date slot
 
 // The free-text fields of the query language and their term prefixes.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kTextFields = {{
@@ -221,45 +222,53 @@ std::string date_term(const std::string& date) {
 }
 
 // A range as boolean terms: the years wholly inside it, then the months wholly inside the
-// years it cuts, then the days of the months it cuts (docs/schema.md, "Date terms"). A
-// posting list each, instead of reading the date value of every candidate.
+// years it cuts, then the days of the months it cuts (docs/schema.md, "Date terms"): a posting
+// list each, instead of reading the date value of every candidate. The terms are spelt out
+// between the first and last dates the index holds (the slot's bounds, which Xapian keeps);
+// listing the index's own date terms read every posting of them. A range of more years than
+// a union of terms is worth (each a posting list to step through) is a range on the slot.
 Xapian::Query date_range_query(const std::string& from, const std::string& to, const Xapian::Database* db) {
     const std::string lo = from.empty() ? "00000000" : normalise_date_bound(from, false);
     const std::string hi = to.empty() ? "99991231" : normalise_date_bound(to, true);
     if (lo > hi) throw QueryError("the date range " + shorten(from) + ".." + shorten(to) + " is empty");
-    if (!db)
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, index::DocumentBuilder::date_value(lo),
-                             index::DocumentBuilder::date_value(hi));
+    using index::DocumentBuilder;
+    const Xapian::Query value_range(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, DocumentBuilder::date_value(lo),
+                                    DocumentBuilder::date_value(hi));
+    if (!db) return value_range;
+    // No date matches: a query that matches nothing. (Not Query::MatchNothing, which is the
+    // empty query and so reads as "no filter" once combined.) No date value is 5 bytes long,
+    // and Xapian knows the slot's upper bound without reading it.
+    const Xapian::Query nothing(Xapian::Query::OP_VALUE_GE, schema::slot::date, std::string(5, '\xff'));
+    const std::string first_year = DocumentBuilder::year_of_date_value(db->get_value_lower_bound(schema::slot::date));
+    const std::string last_year = DocumentBuilder::year_of_date_value(db->get_value_upper_bound(schema::slot::date));
+    if (first_year.empty() || last_year.empty()) return nothing;
+    const int from_year = std::max(std::stoi(lo.substr(0, 4)), std::stoi(first_year));
+    const int to_year = std::min(std::stoi(hi.substr(0, 4)), std::stoi(last_year));
+    if (from_year > to_year) return nothing;
+    if (to_year - from_year + 1 > kMaxYearTerms) return value_range;
     std::vector<Xapian::Query> terms;
-    const std::string year(schema::prefix::year), month(schema::prefix::month), day(schema::prefix::day);
-    auto days = [&](const std::string& yyyymm) {
-        for (auto t = db->allterms_begin(day + yyyymm); t != db->allterms_end(day + yyyymm); ++t) {
-            const std::string value = (*t).substr(day.size());
-            if (lo <= value && value <= hi) terms.emplace_back(*t);
+    auto two = [](int n) { return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10); };
+    for (int y = from_year; y <= to_year; ++y) {
+        const std::string yyyy = std::to_string(y);
+        if (lo <= yyyy + "0000" && yyyy + "1231" <= hi) {
+            terms.emplace_back(std::string(schema::prefix::year) + yyyy);
+            continue;
         }
-    };
-    auto months = [&](const std::string& yyyy) {
-        for (auto t = db->allterms_begin(month + yyyy); t != db->allterms_end(month + yyyy); ++t) {
-            const std::string yyyymm = (*t).substr(month.size());
-            // "YYYY00": the statements dated by the year alone, the value YYYY0000.
-            const std::string first = yyyymm + "00", last = yyyymm.ends_with("00") ? first : yyyymm + "31";
+        for (int m = 0; m <= 12; ++m) {  // month 00: the statements dated by the year alone
+            const std::string yyyymm = yyyy + two(m);
+            const std::string first = yyyymm + "00", last = m == 0 ? first : yyyymm + "31";
             if (last < lo || first > hi) continue;
-            if (lo <= first && last <= hi) terms.emplace_back(*t);
-            else days(yyyymm);
+            if (lo <= first && last <= hi) {
+                terms.emplace_back(std::string(schema::prefix::month) + yyyymm);
+                continue;
+            }
+            for (int d = 0; d <= 31; ++d) {  // day 00: dated by the month alone
+                const std::string day = yyyymm + two(d);
+                if (lo <= day && day <= hi) terms.emplace_back(std::string(schema::prefix::day) + day);
+            }
         }
-    };
-    for (auto t = db->allterms_begin(year); t != db->allterms_end(year); ++t) {
-        const std::string yyyy = (*t).substr(year.size());
-        if (yyyy.size() != 4) continue;
-        const std::string first = yyyy + "0000", last = yyyy + "1231";
-        if (last < lo || first > hi) continue;
-        if (lo <= first && last <= hi) terms.emplace_back(*t);
-        else months(yyyy);
     }
-    // No such date: a query that matches nothing. (Not Query::MatchNothing, which is the empty
-    // query and so reads as "no filter" once combined.) No date value is 5 bytes long, and
-    // Xapian knows the slot's upper bound without reading it.
-    if (terms.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::date, std::string(5, '\xff'));
+    if (terms.empty()) return nothing;
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -585,7 +594,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
     // Holding all the words counts again, unless that is what holding any of them means (one
     // word, or words joined by the user's own operators).
     std::vector<Xapian::Query> links, positional;
-    if (all.get_description() != any.get_description()) {
+    built.strict_is_relaxed = all.get_description() == any.get_description();
+    if (!built.strict_is_relaxed) {
         built.parts.emplace_back("all of the words", all);
         links.push_back(all);
     }

@@ -29,6 +29,7 @@ struct BuiltQuery {
     std::vector<std::string> words;  // the plain query words (folded), in order, for highlighting
     std::vector<std::string> literal;  // --exact: the words a statement must hold as written, in order
     std::string corrected;   // "did you mean" query text, or "" when every word is known
+    bool strict_is_relaxed = true;  // the two match the same statements (one word, the user's own operators)
 };
 
 class QueryBuilder {

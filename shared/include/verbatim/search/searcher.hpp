@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -41,15 +42,20 @@ struct SearchResults {
     bool relaxed = false;            // no statement holds every word: hits hold some of them
     std::string corrected;           // "did you mean" query, when words were unknown
     std::vector<std::string> words;  // plain query words (folded), for highlighting
-    std::string description;         // the Xapian query, for --explain and logs
+    std::string description;         // the Xapian query, with SearchRequest::explain
     std::map<std::string, std::vector<FacetValue>> facets;  // facet name → values, most first
     double elapsed_ms = 0.0;         // set by callers that time the search (--batch)
 };
+
+class QueryBuilder;
 
 class Searcher {
 public:
     explicit Searcher(const std::string& index_path);
     explicit Searcher(Xapian::Database db);
+    ~Searcher();
+    Searcher(Searcher&& other) noexcept;
+    // One searcher serves one thread at a time (as its Xapian::Database does).
     SearchResults search(const SearchRequest& request) const;
     // Statements of one document in order (for context around a hit); empty if unknown.
     std::vector<Statement> document_statements(const std::string& doc) const;
@@ -65,9 +71,11 @@ private:
     void explain(const struct BuiltQuery& built, bool parts, SearchResults& results) const;
     std::unordered_map<Xapian::docid, double> positional_weights(const Xapian::Query& positional,
                                                                  const std::vector<Xapian::docid>& ids) const;
-    std::vector<Occurrence> copies_of(const Xapian::Document& doc) const;
+    // The other copies of the statement `self` (its collapse key as the match gave it).
+    std::vector<Occurrence> copies_of(const std::string& key, Xapian::docid self) const;
 
     Xapian::Database m_db;
+    mutable std::unique_ptr<QueryBuilder> m_builder;  // made on the first search
 };
 
 // Facet names and their value slots.
