@@ -53,6 +53,17 @@ struct Parse {
     std::exception_ptr error;   // an exception from the sink, rethrown outside libcsv's C frames
 };
 
+// A problem met inside libcsv's callbacks. The sink may throw (--strict): the exception must
+// not unwind through libcsv's C frames (it leaked the parser's buffer), so it is kept and
+// thrown again once libcsv has returned.
+void report(Parse& p, std::size_t line, std::string message) {
+    try {
+        (*p.problems)({*p.path, line, Severity::problem, std::move(message)});
+    } catch (...) {
+        if (!p.error) p.error = std::current_exception();
+    }
+}
+
 void on_field(void* data, std::size_t length, void* parse_ptr) {
     auto& p = *static_cast<Parse*>(parse_ptr);
     std::string value(static_cast<const char*>(data), length);
@@ -75,8 +86,7 @@ void map_header(Parse& p) {
         }
     }
     if (!p.index.count("text"))
-        (*p.problems)({*p.path, 1, Severity::problem,
-                       "no text column (text, body or content; map one with --csv-column text=NAME); file skipped"});
+        report(p, 1, "no text column (text, body or content; map one with --csv-column text=NAME); file skipped");
 }
 
 void on_row(int terminator, void* parse_ptr) {
@@ -102,7 +112,7 @@ void on_row(int terminator, void* parse_ptr) {
     };
     for (const auto& value : row) {
         if (text::find_invalid_utf8(value)) {
-            (*p.problems)({*p.path, row_line, Severity::problem, "invalid UTF-8; row skipped"});
+            report(p, row_line, "invalid UTF-8; row skipped");
             return;
         }
     }
@@ -115,14 +125,15 @@ void on_row(int terminator, void* parse_ptr) {
     const std::string date = get("date");
     doc.date = normalize_date(date);
     if (!date.empty() && doc.date.empty())
-        (*p.problems)({*p.path, row_line, Severity::problem, "impossible date '" + shorten(date) + "'; date left empty"});
+        report(p, row_line, "impossible date '" + shorten(date) + "'; date left empty");
     doc.url = get("url");
     doc.location = get("location");
     doc.paragraphs = split_paragraphs(repair_run_together(get("text")));
     if (doc.paragraphs.empty()) {
-        (*p.problems)({*p.path, row_line, Severity::problem, "row without text; skipped"});
+        report(p, row_line, "row without text; skipped");
         return;
     }
+    if (p.error) return;  // --strict: the problem above ends the file
     try {
         (*p.sink)(std::move(doc));
     } catch (...) {
@@ -133,10 +144,23 @@ void on_row(int terminator, void* parse_ptr) {
 // How one pass of libcsv over the file ended.
 enum class PassEnd { done, unclosed_quote, stopped };
 
+// A libcsv parser freed however the pass ends.
+struct CsvParser {
+    csv_parser parser{};
+    bool started = csv_init(&parser, CSV_APPEND_NULL | CSV_REPALL_NL) == 0;
+    CsvParser() = default;
+    CsvParser(const CsvParser&) = delete;
+    CsvParser& operator=(const CsvParser&) = delete;
+    ~CsvParser() {
+        if (started) csv_free(&parser);
+    }
+};
+
 // libcsv over the file from byte `from` (the start of line p.line) to its end, rows to on_row.
 PassEnd parse_pass(std::ifstream& in, std::streamoff from, Parse& p) {
-    csv_parser parser;
-    if (csv_init(&parser, CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
+    CsvParser csv;
+    csv_parser& parser = csv.parser;
+    if (!csv.started) {
         (*p.problems)({*p.path, 0, Severity::problem, "cannot start the CSV parser"});
         return PassEnd::stopped;
     }
@@ -150,7 +174,6 @@ PassEnd parse_pass(std::ifstream& in, std::streamoff from, Parse& p) {
         if (csv_parse(&parser, buffer.data(), got, on_field, on_row, &p) != got) {
             (*p.problems)({*p.path, p.line + p.newlines, Severity::problem,
                            std::string("CSV error: ") + csv_strerror(csv_error(&parser)) + "; rest of file skipped"});
-            csv_free(&parser);
             return PassEnd::stopped;
         }
     }
@@ -161,7 +184,6 @@ PassEnd parse_pass(std::ifstream& in, std::streamoff from, Parse& p) {
         csv_set_opts(&parser, static_cast<unsigned char>(csv_get_opts(&parser) | CSV_STRICT | CSV_STRICT_FINI));
         if (csv_fini(&parser, on_field, on_row, &p) != 0) end = PassEnd::unclosed_quote;
     }
-    csv_free(&parser);
     return end;
 }
 
