@@ -582,6 +582,7 @@ std::string twenty_megabyte_line() {
 }
 
 TEST_F(HostileCorpus, TwentyMegabyteSingleLine) {
+    VERBATIM_SKIP_UNDER_SANITIZERS("20 MB in one paragraph takes ~7 minutes under ASan (ParagraphOfOneHundredThousandWords runs)");
     write("one-line.txt", twenty_megabyte_line());
     const auto r = extract({}, kBigTimeout);
     report_timing("extract, 20 MB single line", r);
@@ -740,6 +741,7 @@ TEST_F(HostileCorpus, UnclosedQuoteInCsvIsAProblem) {
 // It was processed as one document: 20 MB of 1,000,000 one-line paragraphs took ~23 s and
 // peaked at ~1.9 GB (about 90 times the file). Now it goes on in parts of 10,000 paragraphs.
 TEST_F(HostileCorpus, TwentyMegabytesOfShortLines) {
+    VERBATIM_SKIP_UNDER_SANITIZERS("1,000,000 statements take ~9 minutes under ASan (ReadPaths.AHugeDocumentGoesOnInParts runs)");
     std::string text;
     text.reserve(21'000'000);
     for (int i = 0; i < 1'000'000; ++i) text += "Line " + std::to_string(i) + " is here.\n";
@@ -748,8 +750,9 @@ TEST_F(HostileCorpus, TwentyMegabytesOfShortLines) {
     report_timing("extract, 1,000,000 short lines (20 MB)", r);
     expect_finished(r);
     expect_bounded_memory(r);
-    if (r.peak_kb >= 0 && !test::kSanitized)
+    if (r.peak_kb >= 0 && !test::kSanitized) {
         EXPECT_LT(r.peak_kb, 400L * 1024) << "a part at a time, not the whole file's statements";
+    }
     EXPECT_EQ(r.status, 0) << "good input read in parts is no problem\n" << dump(r);
     EXPECT_EQ(lines_containing(r.err, file("many-lines.txt") + ":1: 1000000 paragraphs: read as 100 documents"), 1u) << r.err;
     // A million statements: looked at one line at a time, not all parsed at once.
