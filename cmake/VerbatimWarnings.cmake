@@ -3,7 +3,5 @@ add_library(verbatim_warnings INTERFACE)
 add_library(verbatim::warnings ALIAS verbatim_warnings)
 target_compile_options(verbatim_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local
                        $<$<BOOL:${VERBATIM_WERROR}>:-Werror>)
-if(VERBATIM_SANITIZE)
-  target_compile_options(verbatim_warnings INTERFACE -fsanitize=${VERBATIM_SANITIZE} -fno-omit-frame-pointer)
-  target_link_options(verbatim_warnings INTERFACE -fsanitize=${VERBATIM_SANITIZE})
-endif()
+# The sanitizers ride on the same target (cmake/VerbatimSanitizers.cmake), build tree only.
+target_link_libraries(verbatim_warnings INTERFACE $<BUILD_INTERFACE:verbatim_sanitizers>)

@@ -33,6 +33,10 @@ public:
             spdlog::debug("{}", p.to_string());
             return;
         }
+        if (p.severity == corpus::Severity::note) {
+            spdlog::info("{}", p.to_string());
+            return;
+        }
         ++m_problems;
         spdlog::warn("{}", p.to_string());
         if (m_strict) throw CorpusError(p.file, p.line, p.message + " (--strict)");

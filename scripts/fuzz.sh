@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) with clang in build-fuzz/ and runs each one for
-# SECONDS from a copy of its seed corpus (tests/fuzz/corpus/<target>/; nothing is written into
-# tests/). Exits non-zero when any target crashes, hangs or runs out of memory, and prints the
-# input that did it.
+# SECONDS from a copy of its seed corpus (tests/fuzz/corpus/<target>/) and of the inputs that
+# once broke it (tests/fuzz/regressions/<target>-*), which run first; nothing is written into
+# tests/. Exits non-zero when any target crashes, leaks, hangs or runs out of memory, and prints
+# the input that did it.
 #
 #   scripts/fuzz.sh SECONDS [TARGET...]        e.g. scripts/fuzz.sh 60
 #
@@ -49,7 +50,7 @@ cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDe
 cmake --build "$build" -j2 --target "${targets[@]}"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:symbolize=1}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 mkdir -p "$out"
 work=$(mktemp -d)
@@ -60,6 +61,9 @@ for target in "${targets[@]}"; do
   corpus="$work/$target"
   mkdir -p "$corpus" "$out/$target"
   [[ -d $seeds ]] && cp -r "$seeds/." "$corpus/"
+  for found in "$root/tests/fuzz/regressions/$target"-*; do
+    [[ -f $found ]] && cp "$found" "$corpus/"
+  done
   dict=()
   [[ -f $root/tests/fuzz/$target.dict ]] && dict=(-dict="$root/tests/fuzz/$target.dict")
   echo "=== $target: ${seconds}s from $(find "$corpus" -type f | wc -l) seed(s)"

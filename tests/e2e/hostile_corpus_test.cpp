@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
@@ -25,8 +26,9 @@ namespace {
 namespace fs = std::filesystem;
 using test::json_lines;
 
-constexpr int kTimeout = 60;          // seconds: a hang shows as exit status 124
-constexpr int kBigTimeout = 120;      // the 20 MB line (about 25 s on the 2-core CI machine)
+// Seconds (a hang shows as exit status 124), longer in a sanitizer build (test_config.hpp).
+constexpr int kTimeout = 60 * test::kSlowdown;
+constexpr int kBigTimeout = 120 * test::kSlowdown;  // the 20 MB line (about 25 s on the 2-core CI machine)
 constexpr long kMaxPeakKb = 1536L * 1024;  // 1.5 GB
 constexpr std::size_t kLongestMessage = 2000;  // a "clear message" is a line, not a dump of the input
 
@@ -102,6 +104,7 @@ void expect_finished(const GuardedResult& r) {
 
 void expect_bounded_memory(const GuardedResult& r) {
     if (r.peak_kb < 0) return;  // no /usr/bin/time on this machine
+    if (test::kSanitized) return;  // shadow memory and quarantine: not the program's own figure
     EXPECT_LT(r.peak_kb, kMaxPeakKb) << "peak memory " << r.peak_kb / 1024 << " MB";
 }
 
@@ -241,8 +244,7 @@ std::vector<ProblemCase> problem_cases() {
         {"DeeplyNestedInsideAnArticle", "deep-field.jsonl", kArticle + "{\"text\": \"x\", \"extra\": " + nested(40, "[", "", "]") + "}\n", 2, "nested deeper"},
         {"ImpossibleDateInJsonLines", "date.jsonl", kArticle + "{\"text\": \"The fair opens.\", \"date\": \"2024-13-45\"}\n", 2, "impossible date"},
         {"ImpossibleDateInCsv", "date.csv", "title,date,text\nFair,2023-02-29,The fair opens.\n", 2, "impossible date"},
-        {"ImpossibleDateInTextHeader", "date.txt", "Title: Fair\nDate: 2024-02-30\n---\nThe fair opens.\n", 2, "impossible date",
-         1, "an impossible Date: in a text header is reported at the line of '---' (3), not of the Date: line (2)"},
+        {"ImpossibleDateInTextHeader", "date.txt", "Title: Fair\nDate: 2024-02-30\n---\nThe fair opens.\n", 2, "impossible date"},
         {"CsvWithoutTextColumn", "no-text.csv", "title,date\nFair,2024-06-27\n", 1, "no text column"},
     };
 }
@@ -499,8 +501,7 @@ TEST_F(HostileCorpus, SymbolicLinkLoopsTerminate) {
 }
 
 TEST_F(HostileCorpus, SymbolicLinkLoopNamedOnTheCommandLine) {
-    GTEST_SKIP() << "known bug: a link loop named as a PATH ('ping' -> 'pong' -> 'ping') is reported as "
-                    "'no such file or folder', which it is not (ELOOP: too many levels of symbolic links)";
+    // It was reported as "no such file or folder", which it is not (ELOOP).
     fs::create_symlink("ping", corpus() / "pong");
     fs::create_symlink("pong", corpus() / "ping");
     const auto r = run_guarded("verbatim-index", {"extract", file("good.txt"), file("ping")}, kTimeout);
@@ -508,7 +509,7 @@ TEST_F(HostileCorpus, SymbolicLinkLoopNamedOnTheCommandLine) {
     EXPECT_EQ(r.status, 1) << dump(r);
     expect_good(r);
     EXPECT_EQ(lines_containing(r.err, file("ping")), 1u) << r.err;
-    EXPECT_NE(r.err.find("symbolic link"), std::string::npos) << r.err;
+    EXPECT_EQ(lines_containing(r.err, file("ping") + ": a loop of symbolic links"), 1u) << r.err;
     EXPECT_EQ(r.err.find("no such file"), std::string::npos) << r.err;
 }
 
@@ -581,6 +582,7 @@ std::string twenty_megabyte_line() {
 }
 
 TEST_F(HostileCorpus, TwentyMegabyteSingleLine) {
+    VERBATIM_SKIP_UNDER_SANITIZERS("20 MB in one paragraph takes ~7 minutes under ASan (ParagraphOfOneHundredThousandWords runs)");
     write("one-line.txt", twenty_megabyte_line());
     const auto r = extract({}, kBigTimeout);
     report_timing("extract, 20 MB single line", r);
@@ -686,10 +688,10 @@ TEST_F(HostileCorpus, LongDateValuesDoNotCrash) {
         EXPECT_NE(texts_of(r, name).find("fair opens"), std::string::npos) << name << ": the text is kept, the date left empty";
 }
 
+// read_html_file walked Gumbo's tree recursively: 100,000 nested <span> killed verbatim-index
+// with SIGSEGV at once; 100,000 nested <div> took ~43 s in Gumbo, then SIGSEGV. Now the page is
+// flattened to 1,000 levels before parsing, with one problem, and the text inside is kept.
 TEST_F(HostileCorpus, DeeplyNestedHtmlDoesNotCrash) {
-    GTEST_SKIP() << "known bug: read_html_file walks Gumbo's tree recursively (collect(), find()): 100,000 nested "
-                    "<span> kill verbatim-index with SIGSEGV at once; 100,000 nested <div> take ~43 s, then SIGSEGV "
-                    "(40,000 <div>: 5.9 s)";
     std::string spans = "<html><body><p>";
     for (int i = 0; i < 100'000; ++i) spans += "<span>";
     write("deep-spans.html", spans + "The fair opens.</p></body></html>\n");
@@ -701,14 +703,20 @@ TEST_F(HostileCorpus, DeeplyNestedHtmlDoesNotCrash) {
     const auto r = extract();
     report_timing("extract, 100,000 nested HTML elements", r);
     expect_finished(r);
-    EXPECT_LT(r.seconds, 20.0) << dump(r);
-    EXPECT_TRUE(r.status == 0 || r.status == 1) << dump(r);
+    EXPECT_LT(r.seconds, 20.0 * test::kSlowdown) << dump(r);
+    EXPECT_EQ(r.status, 1) << dump(r);
     expect_good(r);
+    for (const char* name : {"deep-spans.html", "deep-divs.html"}) {
+        EXPECT_EQ(lines_containing(r.err, file(name)), 1u) << "one message each\n" << r.err;
+        EXPECT_EQ(lines_containing(r.err, file(name) + ":1: elements nested more than 1000 deep"), 1u) << r.err;
+        EXPECT_NE(texts_of(r, name).find("The fair opens."), std::string::npos) << name << ": the text is kept\n" << dump(r);
+    }
+    expect_short_messages(r.err);
 }
 
+// It swallowed every later record into that cell ("Three,The third record." became text of
+// record Two), with exit 0 and no message.
 TEST_F(HostileCorpus, UnclosedQuoteInCsvIsAProblem) {
-    GTEST_SKIP() << "known bug: a CSV cell whose opening quote never closes swallows every later record into that "
-                    "cell (\"Three,The third record.\" becomes text of record Two), with exit 0 and no message";
     write("unclosed.csv",
           "title,text\n"
           "One,The first record.\n"
@@ -720,14 +728,20 @@ TEST_F(HostileCorpus, UnclosedQuoteInCsvIsAProblem) {
     EXPECT_EQ(r.status, 1) << dump(r);
     expect_good(r);
     EXPECT_EQ(lines_containing(r.err, file("unclosed.csv") + ":3:"), 1u) << "the record whose quote is open\n" << r.err;
-    EXPECT_NE(texts_of(r, "unclosed.csv").find("The first record."), std::string::npos);
+    EXPECT_EQ(lines_containing(r.err, file("unclosed.csv")), 1u) << r.err;
+    const std::string texts = texts_of(r, "unclosed.csv");
+    EXPECT_NE(texts.find("The first record."), std::string::npos);
+    EXPECT_EQ(texts.find("The second record"), std::string::npos) << "the broken record is skipped, not guessed at";
+    EXPECT_NE(texts.find("The third record."), std::string::npos) << "reading goes on after the broken record";
+    EXPECT_NE(texts.find("The fourth record."), std::string::npos);
     for (const auto& s : statements_of(r, "unclosed.csv"))
         EXPECT_EQ(s.at("text").get<std::string>().find("Three,"), std::string::npos) << "records are not run together\n" << s.dump();
 }
 
+// It was processed as one document: 20 MB of 1,000,000 one-line paragraphs took ~23 s and
+// peaked at ~1.9 GB (about 90 times the file). Now it goes on in parts of 10,000 paragraphs.
 TEST_F(HostileCorpus, TwentyMegabytesOfShortLines) {
-    GTEST_SKIP() << "known bug: a text file is read whole and processed as one document: 20 MB of 1,000,000 "
-                    "one-line paragraphs take ~23 s and peak at ~1.9 GB (about 90 times the file), over the 1.5 GB bound";
+    VERBATIM_SKIP_UNDER_SANITIZERS("1,000,000 statements take ~9 minutes under ASan (ReadPaths.AHugeDocumentGoesOnInParts runs)");
     std::string text;
     text.reserve(21'000'000);
     for (int i = 0; i < 1'000'000; ++i) text += "Line " + std::to_string(i) + " is here.\n";
@@ -736,8 +750,35 @@ TEST_F(HostileCorpus, TwentyMegabytesOfShortLines) {
     report_timing("extract, 1,000,000 short lines (20 MB)", r);
     expect_finished(r);
     expect_bounded_memory(r);
-    EXPECT_EQ(r.status, 0) << dump(r);
-    expect_good(r);
+    if (r.peak_kb >= 0 && !test::kSanitized) {
+        EXPECT_LT(r.peak_kb, 400L * 1024) << "a part at a time, not the whole file's statements";
+    }
+    EXPECT_EQ(r.status, 0) << "good input read in parts is no problem\n" << dump(r);
+    EXPECT_EQ(lines_containing(r.err, file("many-lines.txt") + ":1: 1000000 paragraphs: read as 100 documents"), 1u) << r.err;
+    // A million statements: looked at one line at a time, not all parsed at once.
+    std::size_t good = 0, many = 0;
+    std::set<std::string> ids, docs;
+    nlohmann::json last;
+    for (std::size_t at = 0; at < r.out.size();) {
+        const std::size_t nl = std::min(r.out.find('\n', at), r.out.size());
+        auto s = nlohmann::json::parse(r.out.substr(at, nl - at), nullptr, false);
+        at = nl + 1;
+        ASSERT_TRUE(s.is_object());
+        if (s.at("source") == file("good.txt") && s.at("text").get<std::string>().find("keep the evening ferry") != std::string::npos)
+            ++good;
+        if (s.at("source") != file("many-lines.txt")) continue;
+        ++many;
+        ids.insert(s.at("id").get<std::string>());
+        docs.insert(s.at("doc").get<std::string>());
+        last = std::move(s);
+    }
+    EXPECT_EQ(good, 1u) << "the good file beside it";
+    EXPECT_EQ(many, 1'000'000u) << "every line is a statement, none lost at the seams";
+    EXPECT_EQ(ids.size(), many) << "ids stay unique across the parts";
+    EXPECT_EQ(docs.size(), 100u);
+    ASSERT_TRUE(last.is_object());
+    EXPECT_EQ(last.at("text"), "Line 999999 is here.");
+    EXPECT_EQ(last.at("start"), 9'999u * 21) << "offsets count in the part's own body";
 }
 
 }  // namespace

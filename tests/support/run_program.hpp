@@ -66,4 +66,12 @@ inline ProgramResult run_program(const std::string& program, const std::vector<s
                          << ") is absent; set -DVERBATIM_SHARED_DIR to run tests on real documents"; \
     } while (0)
 
+// Tests of big inputs whose point is time and peak memory: in a sanitizer build they take
+// minutes each (7 and 9 for the 20 MB inputs on the 2-core CI machine) and neither figure is
+// the program's own; the same code runs sanitized on smaller inputs and in the fuzzers.
+#define VERBATIM_SKIP_UNDER_SANITIZERS(why)                                                        \
+    do {                                                                                           \
+        if (::verbatim::test::kSanitized) GTEST_SKIP() << "skipped in the sanitizer build: " << why; \
+    } while (0)
+
 }  // namespace verbatim::test

@@ -118,6 +118,38 @@ TEST(HtmlReader, InvalidUtf8IsAProblemWithItsLine) {
     EXPECT_EQ(r.problems[0].line, 3u);
 }
 
+// 100,000 nested elements: Gumbo's tree is built from a copy flattened to kMaxHtmlDepth, and
+// the reader's walks over it use a stack of their own (they recursed, and overflowed the call
+// stack at about 40,000 levels).
+std::string nested(std::size_t depth, const std::string& tag, const std::string& inner) {
+    std::string s;
+    for (std::size_t i = 0; i < depth; ++i) s += "<" + tag + ">";
+    s += inner;
+    for (std::size_t i = 0; i < depth; ++i) s += "</" + tag + ">";
+    return s;
+}
+
+TEST(HtmlReader, DeeplyNestedElementsKeepTheirTextWithOneProblem) {
+    const auto r = read_html("news/deep.html", "<html><body>\n<p>Before the depths.</p>\n" +
+                                                   nested(100'000, "div", "<p>The fair opens.</p>") +
+                                                   "\n<p>After the depths.</p></body></html>");
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].file, "news/deep.html");
+    EXPECT_EQ(r.problems[0].line, 3u);
+    EXPECT_NE(r.problems[0].message.find("nested more than 1000 deep"), std::string::npos) << r.problems[0].message;
+    ASSERT_EQ(r.documents.size(), 1u);
+    EXPECT_EQ(r.documents[0].paragraphs,
+              (Paragraphs{"Before the depths.", "The fair opens.", "After the depths."}));
+}
+
+TEST(HtmlReader, NestingWithinTheLimitIsReadAsItIs) {
+    const auto r = read_html("news/nested.html", "<html><body>" + nested(900, "div", "The fair opens.") +
+                                                     nested(900, "span", " Twice.") + "</body></html>");
+    EXPECT_TRUE(r.problems.empty()) << r.problems.front().to_string();
+    ASSERT_EQ(r.documents.size(), 1u);
+    EXPECT_EQ(r.documents[0].paragraphs, (Paragraphs{"The fair opens.", "Twice."}));
+}
+
 }  // namespace
 }  // namespace verbatim
 

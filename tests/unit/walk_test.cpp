@@ -137,5 +137,31 @@ TEST_F(ReadPaths, ExtensionlessFilesAreSniffed) {
     EXPECT_EQ(first_paragraphs, (std::vector<std::string>{"From JSON.", "From plain text.", "From a page."}));
 }
 
+TEST_F(ReadPaths, LinkLoopGivenAsAPathIsNamedAsALoop) {
+    write("given.txt", "Given text.\n");
+    fs::create_symlink("ping", m_dir / "pong");  // pong -> ping -> pong
+    fs::create_symlink("pong", m_dir / "ping");
+    fs::create_symlink("nowhere", m_dir / "dangling");
+    run({path("ping"), path("given.txt"), path("dangling")});
+    EXPECT_EQ(m_sources, (std::vector<std::string>{path("given.txt")}));
+    const auto* loop = problem_for("ping");
+    ASSERT_NE(loop, nullptr);
+    EXPECT_EQ(loop->severity, corpus::Severity::problem);
+    EXPECT_NE(loop->message.find("loop of symbolic links"), std::string::npos) << loop->message;
+    const auto* dangling = problem_for("dangling");
+    ASSERT_NE(dangling, nullptr);
+    EXPECT_EQ(dangling->message, "no such file or folder") << "a link to nothing is missing, not a loop";
+}
+
+TEST_F(ReadPaths, AHugeDocumentGoesOnInParts) {
+    std::string lines;
+    for (int i = 0; i < 25'000; ++i) lines += "Line " + std::to_string(i) + " is here.\n";
+    write("many-lines.txt", lines);
+    run({path("many-lines.txt")});
+    EXPECT_EQ(m_sources.size(), 3u) << "25,000 paragraphs: parts of at most 10,000";
+    ASSERT_EQ(m_problems.size(), 1u);
+    EXPECT_EQ(m_problems[0].severity, corpus::Severity::note) << m_problems[0].to_string();
+}
+
 }  // namespace
 }  // namespace verbatim

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <exception>
 #include <fstream>
+#include <optional>
 #include <regex>
 
 namespace verbatim::corpus {
@@ -46,10 +47,22 @@ struct Parse {
     std::vector<std::string> header;
     std::map<std::string, std::size_t> index;  // field → column
     std::vector<std::string> row;
+    std::size_t first_line = 1; // line where the current pass over the file started
     std::size_t line = 1;       // line where the current row starts
     std::size_t newlines = 0;   // newlines inside the current row's fields
     std::exception_ptr error;   // an exception from the sink, rethrown outside libcsv's C frames
 };
+
+// A problem met inside libcsv's callbacks. The sink may throw (--strict): the exception must
+// not unwind through libcsv's C frames (it leaked the parser's buffer), so it is kept and
+// thrown again once libcsv has returned.
+void report(Parse& p, std::size_t line, std::string message) {
+    try {
+        (*p.problems)({*p.path, line, Severity::problem, std::move(message)});
+    } catch (...) {
+        if (!p.error) p.error = std::current_exception();
+    }
+}
 
 void on_field(void* data, std::size_t length, void* parse_ptr) {
     auto& p = *static_cast<Parse*>(parse_ptr);
@@ -73,8 +86,7 @@ void map_header(Parse& p) {
         }
     }
     if (!p.index.count("text"))
-        (*p.problems)({*p.path, 1, Severity::problem,
-                       "no text column (text, body or content; map one with --csv-column text=NAME); file skipped"});
+        report(p, 1, "no text column (text, body or content; map one with --csv-column text=NAME); file skipped");
 }
 
 void on_row(int terminator, void* parse_ptr) {
@@ -100,7 +112,7 @@ void on_row(int terminator, void* parse_ptr) {
     };
     for (const auto& value : row) {
         if (text::find_invalid_utf8(value)) {
-            (*p.problems)({*p.path, row_line, Severity::problem, "invalid UTF-8; row skipped"});
+            report(p, row_line, "invalid UTF-8; row skipped");
             return;
         }
     }
@@ -113,20 +125,86 @@ void on_row(int terminator, void* parse_ptr) {
     const std::string date = get("date");
     doc.date = normalize_date(date);
     if (!date.empty() && doc.date.empty())
-        (*p.problems)({*p.path, row_line, Severity::problem, "impossible date '" + shorten(date) + "'; date left empty"});
+        report(p, row_line, "impossible date '" + shorten(date) + "'; date left empty");
     doc.url = get("url");
     doc.location = get("location");
     doc.paragraphs = split_paragraphs(repair_run_together(get("text")));
     if (doc.paragraphs.empty()) {
-        (*p.problems)({*p.path, row_line, Severity::problem, "row without text; skipped"});
+        report(p, row_line, "row without text; skipped");
         return;
     }
+    if (p.error) return;  // --strict: the problem above ends the file
     try {
         (*p.sink)(std::move(doc));
     } catch (...) {
         p.error = std::current_exception();
     }
 }
+
+// How one pass of libcsv over the file ended.
+enum class PassEnd { done, unclosed_quote, stopped };
+
+// A libcsv parser freed however the pass ends.
+struct CsvParser {
+    csv_parser parser{};
+    bool started = csv_init(&parser, CSV_APPEND_NULL | CSV_REPALL_NL) == 0;
+    CsvParser() = default;
+    CsvParser(const CsvParser&) = delete;
+    CsvParser& operator=(const CsvParser&) = delete;
+    ~CsvParser() {
+        if (started) csv_free(&parser);
+    }
+};
+
+// libcsv over the file from byte `from` (the start of line p.line) to its end, rows to on_row.
+PassEnd parse_pass(std::ifstream& in, std::streamoff from, Parse& p) {
+    CsvParser csv;
+    csv_parser& parser = csv.parser;
+    if (!csv.started) {
+        (*p.problems)({*p.path, 0, Severity::problem, "cannot start the CSV parser"});
+        return PassEnd::stopped;
+    }
+    in.clear();
+    in.seekg(from);
+    std::vector<char> buffer(1 << 16);
+    while (in && !p.error) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0) break;
+        if (csv_parse(&parser, buffer.data(), got, on_field, on_row, &p) != got) {
+            (*p.problems)({*p.path, p.line + p.newlines, Severity::problem,
+                           std::string("CSV error: ") + csv_strerror(csv_error(&parser)) + "; rest of file skipped"});
+            return PassEnd::stopped;
+        }
+    }
+    PassEnd end = PassEnd::done;
+    if (!p.error) {
+        // Lenient while parsing, strict at the end: a quoted field still open when the file
+        // ends has swallowed every later record, and must not become one.
+        csv_set_opts(&parser, static_cast<unsigned char>(csv_get_opts(&parser) | CSV_STRICT | CSV_STRICT_FINI));
+        if (csv_fini(&parser, on_field, on_row, &p) != 0) end = PassEnd::unclosed_quote;
+    }
+    return end;
+}
+
+// Byte offset of the start of the line `lines` lines after the one starting at `from`.
+std::optional<std::streamoff> skip_lines(std::ifstream& in, std::streamoff from, std::size_t lines) {
+    in.clear();
+    in.seekg(from);
+    std::streamoff at = from;
+    std::vector<char> buffer(1 << 16);
+    while (lines > 0 && in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        for (std::size_t i = 0; i < got; ++i)
+            if (buffer[i] == '\n' && --lines == 0) return at + static_cast<std::streamoff>(i) + 1;
+        at += static_cast<std::streamoff>(got);
+    }
+    return std::nullopt;
+}
+
+// Each unclosed quote costs a pass over the rest of the file; past this many, the rest is skipped.
+constexpr int kMaxUnclosedQuotes = 20;
 
 }  // namespace
 
@@ -137,31 +215,35 @@ void read_csv_file(const std::string& path, const CsvColumns& columns, const Doc
         problems({path, 0, Severity::problem, "cannot open the file"});
         return;
     }
-    csv_parser parser;
-    if (csv_init(&parser, CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
-        problems({path, 0, Severity::problem, "cannot start the CSV parser"});
-        return;
-    }
     Parse p;
     p.path = &path;
     p.overrides = &columns;
     p.sink = &sink;
     p.problems = &problems;
-    std::vector<char> buffer(1 << 16);
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got == 0) break;
-        if (csv_parse(&parser, buffer.data(), got, on_field, on_row, &p) != got) {
-            problems({path, p.line + p.newlines, Severity::problem,
-                      std::string("CSV error: ") + csv_strerror(csv_error(&parser)) + "; rest of file skipped"});
-            csv_free(&parser);
-            return;
+    std::streamoff from = 0;
+    for (int unclosed = 1; parse_pass(in, from, p) == PassEnd::unclosed_quote; ++unclosed) {
+        // The quote opened in the field after the row's complete ones: on the row's first line
+        // plus the line ends inside those fields. The record is dropped; the next line starts anew.
+        const std::size_t quote_line = p.line + p.newlines;
+        if (p.header.empty()) {
+            problems({path, quote_line, Severity::problem, "a quote in the header row is never closed; file skipped"});
+            break;
         }
-        if (p.error) break;
+        if (unclosed > kMaxUnclosedQuotes) {
+            problems({path, quote_line, Severity::problem,
+                      "a quote opened on this line is never closed (more than " +
+                          std::to_string(kMaxUnclosedQuotes) + " in this file); rest of file skipped"});
+            break;
+        }
+        problems({path, quote_line, Severity::problem,
+                  "a quote opened on this line is never closed; that record skipped, reading goes on at the next line"});
+        const auto next = skip_lines(in, from, quote_line - p.first_line + 1);
+        if (!next) break;
+        from = *next;
+        p.first_line = p.line = quote_line + 1;
+        p.row.clear();
+        p.newlines = 0;
     }
-    if (!p.error) csv_fini(&parser, on_field, on_row, &p);
-    csv_free(&parser);
     if (p.error) std::rethrow_exception(p.error);
 }
 

@@ -1,12 +1,14 @@
 #include <verbatim/corpus/readers.hpp>
 
 #include <verbatim/corpus/dates.hpp>
+#include <verbatim/corpus/html_nesting.hpp>
 #include <verbatim/text/unicode.hpp>
 
 #include <gumbo.h>
 
 #include <cstring>
 #include <memory>
+#include <vector>
 
 namespace verbatim::corpus {
 
@@ -23,24 +25,57 @@ bool has_class(const GumboNode* node, const char* word) {
     return classes && std::strstr(classes, word) != nullptr;
 }
 
-// Depth-first search for the first element that satisfies `match`.
+// Depth-first over `root` and what it holds, in document order, with a stack of its own
+// rather than the call stack (a page may nest elements a thousand deep): `enter(node)` for each
+// node, true to go into an element's children; `leave(element)` after them.
+template <typename Enter, typename Leave>
+void walk(const GumboNode* root, const Enter& enter, const Leave& leave) {
+    struct Open {
+        const GumboNode* element;
+        unsigned next_child;
+    };
+    std::vector<Open> open;
+    auto visit = [&](const GumboNode* node) {
+        if (enter(node) && node->type == GUMBO_NODE_ELEMENT) open.push_back({node, 0});
+    };
+    visit(root);
+    while (!open.empty()) {
+        const GumboVector& children = open.back().element->v.element.children;
+        if (open.back().next_child == children.length) {
+            const GumboNode* done = open.back().element;
+            open.pop_back();
+            leave(done);
+            continue;
+        }
+        visit(static_cast<const GumboNode*>(children.data[open.back().next_child++]));
+    }
+}
+
+// The first element, in document order, that satisfies `match`.
 template <typename Match>
-const GumboNode* find(const GumboNode* node, const Match& match) {
-    if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-    if (match(node)) return node;
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-        if (const GumboNode* hit = find(static_cast<const GumboNode*>(children.data[i]), match)) return hit;
-    return nullptr;
+const GumboNode* find(const GumboNode* root, const Match& match) {
+    const GumboNode* hit = nullptr;
+    walk(
+        root,
+        [&](const GumboNode* node) {
+            if (hit || node->type != GUMBO_NODE_ELEMENT) return false;
+            if (match(node)) hit = node;
+            return !hit;
+        },
+        [](const GumboNode*) {});
+    return hit;
 }
 
 template <typename Visit>
-void for_each_element(const GumboNode* node, const Visit& visit) {
-    if (node->type != GUMBO_NODE_ELEMENT) return;
-    visit(node);
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-        for_each_element(static_cast<const GumboNode*>(children.data[i]), visit);
+void for_each_element(const GumboNode* root, const Visit& visit) {
+    walk(
+        root,
+        [&](const GumboNode* node) {
+            if (node->type != GUMBO_NODE_ELEMENT) return false;
+            visit(node);
+            return true;
+        },
+        [](const GumboNode*) {});
 }
 
 // Subtrees that are never article text: code, navigation, media and their captions.
@@ -72,23 +107,26 @@ bool is_block(GumboTag tag) {
 }
 
 // Text of a subtree; every block element starts a new paragraph.
-void collect(const GumboNode* node, std::string& current, std::vector<std::string>& out) {
+void collect(const GumboNode* root, std::string& current, std::vector<std::string>& out) {
     auto flush = [&] {
         std::string p = text::squeeze_spaces(current);
         if (!p.empty()) out.push_back(std::move(p));
         current.clear();
     };
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-        current += node->v.text.text;
-        return;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT || is_chrome(node)) return;
-    const bool block = is_block(node->v.element.tag);
-    if (block) flush();
-    const GumboVector& children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-        collect(static_cast<const GumboNode*>(children.data[i]), current, out);
-    if (block) flush();
+    walk(
+        root,
+        [&](const GumboNode* node) {
+            if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+                current += node->v.text.text;
+                return false;
+            }
+            if (node->type != GUMBO_NODE_ELEMENT || is_chrome(node)) return false;
+            if (is_block(node->v.element.tag)) flush();
+            return true;
+        },
+        [&](const GumboNode* element) {
+            if (is_block(element->v.element.tag)) flush();
+        });
 }
 
 std::string text_of(const GumboNode* node) {
@@ -117,6 +155,13 @@ void read_html_file(const std::string& path, std::string_view content, const Doc
         problems({path, static_cast<std::size_t>(line), Severity::problem,
                   "invalid UTF-8 in an HTML page; nothing of this file indexed"});
         return;
+    }
+    const std::optional<FlattenedHtml> flat = flatten_html_nesting(content);
+    if (flat) {
+        problems({path, flat->first_line, Severity::problem,
+                  "elements nested more than " + std::to_string(kMaxHtmlDepth) + " deep; the " +
+                      std::to_string(flat->tags_left_out) + " tags past that depth are left out, their text kept"});
+        content = flat->html;
     }
     std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
         gumbo_parse_with_options(&kGumboDefaultOptions, content.data(), content.size()),

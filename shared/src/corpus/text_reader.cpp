@@ -32,7 +32,7 @@ std::string_view trim(std::string_view s) {
 std::size_t parse_header(std::string_view content, RawDocument& doc, std::size_t& body_line,
                          const std::string& path, const ProblemSink& problems) {
     RawDocument header;
-    std::size_t at = 0, line_no = 0;
+    std::size_t at = 0, line_no = 0, date_line = 0;
     while (at < content.size()) {
         std::size_t nl = content.find('\n', at);
         if (nl == std::string_view::npos) nl = content.size();
@@ -41,7 +41,7 @@ std::size_t parse_header(std::string_view content, RawDocument& doc, std::size_t
         at = nl + 1;
         if (line == "---") {
             if (!header.date.empty() && normalize_date(header.date).empty())
-                problems({path, line_no, Severity::problem,
+                problems({path, date_line, Severity::problem,
                           "impossible date '" + shorten(header.date) + "' in the header; date left empty"});
             doc.title = header.title;
             doc.date = normalize_date(header.date);
@@ -60,7 +60,10 @@ std::size_t parse_header(std::string_view content, RawDocument& doc, std::size_t
         if (std::find(kHeaderKeys.begin(), kHeaderKeys.end(), key) == kHeaderKeys.end()) return 0;
         const std::string value(trim(line.substr(colon + 1)));
         if (key == "title") header.title = value;
-        else if (key == "date") header.date = value;
+        else if (key == "date") {
+            header.date = value;
+            date_line = line_no;
+        }
         else if (key == "url") header.url = value;
         else if (key == "source") header.publisher = value;
         else if (key == "event") header.event = value;

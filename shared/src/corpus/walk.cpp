@@ -1,5 +1,7 @@
 #include <verbatim/corpus/walk.hpp>
 
+#include <verbatim/corpus/document_parts.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -33,8 +35,9 @@ bool read_all(const std::string& path, std::string& content) {
     return true;
 }
 
-void read_file(const std::string& path, const ReadOptions& options, const DocumentSink& sink,
+void read_file(const std::string& path, const ReadOptions& options, const DocumentSink& whole_sink,
                const ProblemSink& problems) {
+    const DocumentSink sink = [&](RawDocument&& document) { hand_on_in_parts(std::move(document), whole_sink, problems); };
     std::string why;
     const Format format = detect_format(path, read_head(path, 4096), why);
     if (format == Format::skip) {
@@ -98,7 +101,13 @@ void read_paths(const std::vector<std::string>& paths, const ReadOptions& option
     for (const std::string& path : paths) {
         std::error_code ec;
         const fs::file_status status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) {
+        if (ec && ec != std::errc::no_such_file_or_directory) {  // a link loop, no permission, ...
+            const bool loop = ec == std::errc::too_many_symbolic_link_levels;
+            problems({path, 0, Severity::problem,
+                      loop ? "a loop of symbolic links (too many levels); nothing read" : ec.message() + "; nothing read"});
+            continue;
+        }
+        if (!fs::exists(status)) {
             problems({path, 0, Severity::problem, "no such file or folder"});
             continue;
         }

@@ -9,6 +9,7 @@ namespace verbatim::corpus {
 
 enum class Severity {
     skipped,  // not a corpus file (image, SOURCE.md, ...): a one-line note, not a problem
+    note,     // good input read in an unusual way (a huge document in parts): said once, not a problem
     problem,  // bad input: part or all of a file was not indexed
 };
 
