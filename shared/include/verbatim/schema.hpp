@@ -9,6 +9,9 @@ namespace verbatim::schema {
 // Bump when the meaning of any prefix, slot or the document data changes.
 inline constexpr int kVersion = 2;  // 2: XCOL collapse-key terms, id value slot
 inline constexpr std::string_view kVersionKey = "verbatim.schema_version";
+// The manifest of sources: one metadata key per source file indexed, verbatim.source:<path>,
+// in the first database of the index (docs/schema.md, "Metadata").
+inline constexpr std::string_view kSourceManifestPrefix = "verbatim.source:";
 
 namespace prefix {
 // Boolean (filter) terms: exact values, folded to lower case.
