@@ -1,28 +1,35 @@
 #pragma once
-// The two subcommands of verbatim-index; each returns the exit status.
+// The three subcommands of verbatim-index; each returns the exit status.
 
 #include <verbatim/corpus/walk.hpp>
+#include <verbatim/index/build.hpp>
 
 #include <string>
 #include <vector>
 
 namespace verbatim::indexer {
 
-struct RunOptions {
+struct ExtractRun {
     std::vector<std::string> paths;
-    std::string data;          // gazetteer folder ("" = search the default places)
+    std::string data;  // gazetteer folder ("" = search the default places)
     corpus::ReadOptions read;
-    bool strict = false;       // the first problem in the input is fatal
+    bool strict = false;  // the first problem in the input is fatal
 };
 
-struct BuildOptions : RunOptions {
+struct BuildRun {
+    index::BuildSettings settings;
+    std::string data;
+    bool strict = false;
+    bool progress = true;  // a progress bar when stderr is a terminal
+};
+
+struct CompactRun {
     std::string index;
-    std::size_t batch = 20000;
-    std::size_t jobs = 1;      // extraction threads
-    std::size_t shards = 0;    // 0: as the index has it, else 1 for a new index
+    bool progress = true;
 };
 
-int run_extract(const RunOptions& options);
-int run_build(const BuildOptions& options);
+int run_extract(const ExtractRun& run);
+int run_build(BuildRun run);
+int run_compact(const CompactRun& run);
 
 }  // namespace verbatim::indexer

@@ -1,4 +1,4 @@
-// verbatim-index: corpus → statements (extract) → Xapian index (build).
+// verbatim-index: corpus → statements (extract) → Xapian index (build, compact).
 
 #include "commands.hpp"
 
@@ -9,9 +9,7 @@
 
 #include <xapian.h>
 
-#include <algorithm>
 #include <cstring>
-#include <thread>
 #include <iostream>
 
 namespace {
@@ -21,20 +19,15 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "Usage: verbatim-index extract [OPTIONS] PATH...\n"
-    "       verbatim-index build --index DIR [OPTIONS] PATH...\n\n"
+    "       verbatim-index build --index DIR [OPTIONS] PATH...\n"
+    "       verbatim-index compact --index DIR [OPTIONS]\n\n"
     "extract  print the statements found in files or folders as JSON Lines on stdout\n"
-    "build    add the statements to the Xapian index at DIR (created if needed);\n"
-    "         re-indexing a file replaces its statements\n\n"
+    "build    add the statements to the Xapian index at DIR (created if needed); files\n"
+    "         indexed before are read again only when they changed, and re-indexing a file\n"
+    "         replaces its statements\n"
+    "compact  merge the databases of the index at DIR into one, compacted; searchers see the\n"
+    "         old index or the new one, never a half one\n\n"
     "Exit status: 0 done, 1 done but some input had problems (see stderr), 2 error.\n";
-
-void parse_csv_columns(const std::vector<std::string>& specs, verbatim::corpus::CsvColumns& columns) {
-    for (const auto& spec : specs) {
-        const auto eq = spec.find('=');
-        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
-            throw po::error("--csv-column takes FIELD=COLUMN, e.g. text=body (got '" + spec + "')");
-        columns[spec.substr(0, eq)] = spec.substr(eq + 1);
-    }
-}
 
 int run(int argc, const char* const argv[]) {
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
@@ -46,33 +39,29 @@ int run(int argc, const char* const argv[]) {
         return verbatim::exit_code::ok;
     }
     const std::string command = argv[1];
-    if (command != "extract" && command != "build") {
+    if (command != "extract" && command != "build" && command != "compact") {
         std::cerr << "verbatim-index: unknown subcommand '" << command << "'\n\n" << kUsage;
         return verbatim::exit_code::usage;
     }
     cli::CommonOptions common;
     cli::DataOptions data;
-    verbatim::indexer::BuildOptions options;
-    std::vector<std::string> csv_columns;
+    cli::CorpusOptions corpus;
+    cli::IndexOptions index;
+    cli::BuildOptions build;
     po::options_description description("Options of verbatim-index " + command);
     common.add_to(description);
-    data.add_to(description);
-    description.add_options()
-        ("strict", po::bool_switch(&options.strict), "stop at the first problem in the input")
-        ("csv-column", po::value<std::vector<std::string>>(&csv_columns)->value_name("FIELD=COLUMN"),
-         "read a CSV field from another column (fields: title, date, url, text, location, id)");
-    if (command == "build") {
-        description.add_options()
-            ("index", po::value<std::string>(&options.index)->value_name("DIR"), "the index folder (required)")
-            ("batch", po::value<std::size_t>(&options.batch)->default_value(20000), "statements per commit (per shard)")
-            ("jobs,j", po::value<std::size_t>(&options.jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
-             "extraction threads (default: the number of cores)")
-            ("shards", po::value<std::size_t>(&options.shards)->default_value(0),
-             "write a new index as N shards in parallel, with a stub that opens them as one (default 1)");
+    if (command != "compact") {
+        data.add_to(description);
+        corpus.add_to(description);
     }
+    if (command != "extract") index.add_to(description);
+    if (command == "build") build.add_to(description);
+    std::vector<std::string> paths;
+    verbatim::corpus::ReadOptions read;
     try {
-        options.paths = cli::parse(argc - 1, argv + 1, description, "path");
-        parse_csv_columns(csv_columns, options.read.csv_columns);
+        paths = cli::parse(argc - 1, argv + 1, description, "path");
+        read.csv_columns = corpus.csv_columns();
+        if (command == "build") build.check();
     } catch (const po::error& e) {
         std::cerr << "verbatim-index: " << e.what() << "\n";
         return verbatim::exit_code::usage;
@@ -86,16 +75,34 @@ int run(int argc, const char* const argv[]) {
         return verbatim::exit_code::ok;
     }
     cli::init_logging(common);
-    if (options.paths.empty()) {
+    if (command == "compact") {
+        if (!paths.empty()) {
+            spdlog::error("compact takes no PATH; see verbatim-index compact --help");
+            return verbatim::exit_code::usage;
+        }
+    } else if (paths.empty()) {
         spdlog::error("no PATH given; see verbatim-index {} --help", command);
         return verbatim::exit_code::usage;
     }
-    if (command == "build" && options.index.empty()) {
-        spdlog::error("build needs --index DIR");
+    if (command != "extract" && index.index.empty()) {
+        spdlog::error("{} needs --index DIR", command);
         return verbatim::exit_code::usage;
     }
-    options.data = data.data;
-    return command == "extract" ? verbatim::indexer::run_extract(options) : verbatim::indexer::run_build(options);
+    if (command == "extract") return verbatim::indexer::run_extract({paths, data.data, read, corpus.strict});
+    if (command == "compact") return verbatim::indexer::run_compact({index.index, true});
+    verbatim::indexer::BuildRun run;
+    run.settings.index = index.index;
+    run.settings.paths = paths;
+    run.settings.read = read;
+    run.settings.batch = build.batch;
+    run.settings.jobs = build.jobs;
+    run.settings.shards = build.shards;
+    run.settings.prune = build.prune;
+    run.settings.force = build.force;
+    run.data = data.data;
+    run.strict = corpus.strict;
+    run.progress = !build.no_progress;
+    return verbatim::indexer::run_build(std::move(run));
 }
 
 }  // namespace

@@ -111,7 +111,7 @@ completion_out=$(bash --norc --noprofile -c '
   run _verbatim_search verbatim-search --sort ""
   run _verbatim_search verbatim-search --kind q
 ' _ "$prefix" 2>&1) || true
-expected_completion=$'extract build\n--index\ntext jsonl csv\nrelevance date -date\nquote'
+expected_completion=$'extract build compact\n--index\ntext jsonl csv\nrelevance date -date\nquote'
 if [ "$completion_out" = "$expected_completion" ]; then
   ok "subcommands, options and --format/--sort/--kind values"
 else

@@ -5,10 +5,14 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <mutex>
 #include <sys/stat.h>
+#include <thread>
+
+#include <xapian.h>
 
 namespace verbatim::server {
 
@@ -21,8 +25,10 @@ void stop(int) {
 }
 
 // A Searcher per worker thread (Xapian databases are not shared between threads). Each
-// request catches up with new commits (reopen), and a rebuilt index — the folder replaced,
-// seen by its version file changing identity — is opened afresh.
+// request catches up with new commits (reopen). An index that was replaced — a new generation
+// made live by a new stub renamed over DIR/XAPIANDB, or a database folder rebuilt — is seen by
+// the identity of that file changing, and opened afresh; so is one whose old databases were
+// removed under a handle that could no longer catch up.
 class Searchers {
 public:
     explicit Searchers(std::string index) : m_index(std::move(index)) {}
@@ -30,22 +36,43 @@ public:
     std::shared_ptr<const search::Searcher> get() {
         thread_local std::shared_ptr<search::Searcher> searcher;
         thread_local std::string identity;
-        const std::string now = version_identity();
-        if (!searcher || now != identity) {
-            searcher = std::make_shared<search::Searcher>(m_index);
-            identity = now;
-        } else {
-            searcher->reopen();
+        const std::string now = index_identity();
+        if (searcher && now == identity) {
+            try {
+                searcher->reopen();
+                return searcher;
+            } catch (const Xapian::Error& e) {
+                spdlog::debug("reopening {}: {}; opening it afresh", m_index, e.get_description());
+            }
         }
+        searcher = open();
+        identity = now;
         return searcher;
     }
 
 private:
-    std::string version_identity() const {
+    // A new generation's old databases may vanish between reading the stub and opening them:
+    // the stub read again then names the new ones.
+    std::shared_ptr<search::Searcher> open() const {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return std::make_shared<search::Searcher>(m_index);
+            } catch (const Error&) {
+                if (attempt == 2) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
+    }
+
+    // dev:inode of the file that says which databases the index is: a database folder's
+    // iamglass, else the stub (DIR/XAPIANDB, or the stub file given as --index).
+    std::string index_identity() const {
+        namespace fs = std::filesystem;
         struct stat st {};
-        const std::string file = (std::filesystem::path(m_index) / "iamglass").string();
-        if (::stat(file.c_str(), &st) != 0) return "";
-        return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+        for (const fs::path& file : {fs::path(m_index) / "iamglass", fs::path(m_index) / "XAPIANDB", fs::path(m_index)})
+            if (::stat(file.c_str(), &st) == 0 && (S_ISREG(st.st_mode) || file == fs::path(m_index)))
+                return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino);
+        return "";
     }
     std::string m_index;
 };

@@ -8,11 +8,12 @@ _verbatim_index() {
     prev=${COMP_WORDS[COMP_CWORD-1]}
     COMPREPLY=()
 
-    local common="--help -h --version --verbose -v --quiet -q --data --strict --csv-column"
+    local common="--help -h --version --verbose -v --quiet -q"
+    local reading="--data --strict --csv-column"
     local command="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            extract|build) command=${COMP_WORDS[i]}; break ;;
+            extract|build|compact) command=${COMP_WORDS[i]}; break ;;
         esac
     done
 
@@ -34,17 +35,20 @@ _verbatim_index() {
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--help -h --version" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "extract build" -- "$cur"))
+            COMPREPLY=($(compgen -W "extract build compact" -- "$cur"))
         fi
         return
     fi
 
     if [[ $cur == -* ]]; then
         local options=$common
-        [[ $command == build ]] && options+=" --index --batch --jobs -j --shards"
+        [[ $command != compact ]] && options+=" $reading"
+        [[ $command != extract ]] && options+=" --index"
+        [[ $command == build ]] && options+=" --batch --jobs -j --shards --prune --force --no-progress"
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
         return
     fi
+    [[ $command == compact ]] && return
     # PATH...: files and folders of a corpus.
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -f -- "$cur"))

@@ -30,6 +30,22 @@ inline std::vector<nlohmann::json> json_lines(const ProgramResult& r) {
     return out;
 }
 
+// Hit ids, counts and facets of a few queries on the sample corpus: what must not change when an
+// index is sharded or compacted.
+inline std::string sample_answers(const std::string& index) {
+    std::string out;
+    for (const char* q : {"governor", "border crossing", "speaker:drozdova", "kind:quote region", "\"the region\""}) {
+        const auto hits = run_program("verbatim-search", {"--index", index, "--format", "jsonl", "--limit", "20", q});
+        for (const auto& line : hits.lines()) out += nlohmann::json::parse(line).at("id").get<std::string>() + " ";
+        out += "| count " + run_program("verbatim-search", {"--index", index, "--count", q}).out;
+        out += run_program("verbatim-search", {"--index", index, "--format", "jsonl", "--limit", "0", "--facets",
+                                                "speaker,kind,year", q})
+                   .out +
+               "\n";
+    }
+    return out;
+}
+
 inline std::string dump_for_failure(const ProgramResult& r) {
     return "exit " + std::to_string(r.status) + "\n--- stderr:\n" + r.err.substr(0, 4000) + "\n--- stdout (start):\n" +
            r.out.substr(0, 2000);

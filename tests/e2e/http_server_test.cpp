@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <fstream>
+#include <set>
 #include <thread>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -124,6 +125,60 @@ TEST_F(HttpServer, HostilePathsAndUnknownRoutes) {
         EXPECT_GE(r->status, 400) << path;
         EXPECT_EQ(r->body.find("root:"), std::string::npos) << path;
     }
+}
+
+}  // namespace
+}  // namespace verbatim
+
+namespace verbatim {
+namespace {
+
+// While `compact` replaces the index generation after generation, every answer of the server
+// comes from a whole index: the same statement count and the same hits, never an error.
+TEST_F(HttpServer, CompactionIsSeenWholeOrNotAtAll) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(test::kSourceDir) + "/corpus/sample/press"))
+        if (entry.path().extension() == ".txt") std::filesystem::copy_file(entry.path(), m_dir / "corpus" / entry.path().filename());
+    ASSERT_EQ(build(), 0);
+    const auto first = get_json("/api/search?q=region&limit=100");
+    const auto statements = get_json("/healthz").at("statements").get<int>();
+    ASSERT_GT(statements, 50);
+    auto ids_of = [](const nlohmann::json& j) {
+        std::set<std::string> ids;
+        for (const auto& h : j.at("hits")) ids.insert(h.at("id").get<std::string>());
+        return ids;
+    };
+    const auto expected = ids_of(first);
+    ASSERT_FALSE(expected.empty());
+
+    std::atomic<bool> done{false};
+    std::atomic<int> answers{0}, wrong{0};
+    std::vector<std::thread> readers;
+    for (int t = 0; t < 3; ++t)
+        readers.emplace_back([&] {
+            httplib::Client client("127.0.0.1", m_port);
+            while (!done) {
+                auto search = client.Get("/api/search?q=region&limit=100");
+                auto health = client.Get("/healthz");
+                ++answers;
+                if (!search || search->status != 200 || !health || health->status != 200) {
+                    ++wrong;
+                    continue;
+                }
+                const auto s = nlohmann::json::parse(search->body, nullptr, false);
+                const auto h = nlohmann::json::parse(health->body, nullptr, false);
+                if (!s.is_object() || ids_of(s) != expected || h.value("statements", -1) != statements) ++wrong;
+            }
+        });
+    const std::string index = (m_dir / "idx").string();
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(test::run_program("verbatim-index", {"compact", "-q", "--index", index}).status, 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    done = true;
+    for (auto& r : readers) r.join();
+    EXPECT_GT(answers.load(), 10);
+    EXPECT_EQ(wrong.load(), 0) << "of " << answers.load() << " answers";
+    // The server now reads the last generation: the first ones are gone from the disk.
+    EXPECT_FALSE(std::filesystem::exists(m_dir / "idx" / "gen-1"));
+    EXPECT_EQ(ids_of(get_json("/api/search?q=region&limit=100")), expected);
 }
 
 }  // namespace

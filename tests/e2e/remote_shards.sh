@@ -12,9 +12,10 @@ trap cleanup EXIT
 "$bin/verbatim-index" build -q --shards 2 --index "$work/two" "$corpus"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 : > "$work/remote.stub"
-for shard in 0 1; do
+# The shard databases are the ones the index's stub lists (DIR/gen-N/shard-K).
+for shard in $(sed -n 's/^auto //p' "$work/two/XAPIANDB"); do
   port=$(free_port)
-  timeout 120 xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$work/two/shard-$shard" &
+  timeout 120 xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$work/two/$shard" &
   pids+=($!)
   echo "remote 127.0.0.1:$port" >> "$work/remote.stub"
 done

@@ -1,10 +1,12 @@
 // cli:: option groups and parse(): results and errors (PISA tools/tests/test_app.cpp idea).
 
 #include <verbatim/cli/options.hpp>
+#include <verbatim/index/index_writer.hpp>
 
 #include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -92,6 +94,83 @@ TEST(Options, VersionTextNamesProgramAndXapian) {
     const std::string v = cli::version_text("verbatim-index");
     EXPECT_EQ(v.rfind("verbatim-index ", 0), 0u) << v;
     EXPECT_NE(v.find("Xapian"), std::string::npos) << v;
+}
+
+}  // namespace
+}  // namespace verbatim
+
+namespace verbatim {
+namespace {
+
+// The option groups of verbatim-index build, parsed as main() parses them.
+struct IndexerParsed {
+    cli::IndexOptions index;
+    cli::CorpusOptions corpus;
+    cli::BuildOptions build;
+    std::vector<std::string> positional;
+};
+
+IndexerParsed parse_build(std::vector<const char*> args) {
+    args.insert(args.begin(), "build");
+    IndexerParsed p;
+    cli::po::options_description description("build");
+    p.index.add_to(description);
+    p.corpus.add_to(description);
+    p.build.add_to(description);
+    p.positional = cli::parse(static_cast<int>(args.size()), args.data(), description, "path");
+    p.build.check();
+    return p;
+}
+
+TEST(BuildOptions, Defaults) {
+    const auto p = parse_build({"corpus"});
+    EXPECT_EQ(p.index.index, "");
+    EXPECT_EQ(p.build.batch, index::kDefaultBatch);
+    EXPECT_GE(p.build.jobs, 1u);
+    EXPECT_EQ(p.build.shards, 0u);
+    EXPECT_FALSE(p.build.prune);
+    EXPECT_FALSE(p.build.force);
+    EXPECT_FALSE(p.build.no_progress);
+    EXPECT_FALSE(p.corpus.strict);
+    EXPECT_TRUE(p.corpus.csv_columns().empty());
+}
+
+TEST(BuildOptions, EveryOption) {
+    const auto p = parse_build({"--index", "idx", "--batch", "5000", "-j", "3", "--shards", "2", "--prune", "--force",
+                                "--no-progress", "--strict", "--csv-column", "text=body", "--csv-column", "date=when",
+                                "a", "b"});
+    EXPECT_EQ(p.index.index, "idx");
+    EXPECT_EQ(p.build.batch, 5000u);
+    EXPECT_EQ(p.build.jobs, 3u);
+    EXPECT_EQ(p.build.shards, 2u);
+    EXPECT_TRUE(p.build.prune);
+    EXPECT_TRUE(p.build.force);
+    EXPECT_TRUE(p.build.no_progress);
+    EXPECT_TRUE(p.corpus.strict);
+    EXPECT_EQ(p.corpus.csv_columns(), (std::map<std::string, std::string>{{"date", "when"}, {"text", "body"}}));
+    EXPECT_EQ(p.positional, (Strings{"a", "b"}));
+    EXPECT_EQ(parse_build({"--jobs=4"}).build.jobs, 4u);
+}
+
+TEST(BuildOptions, ValuesThatCannotWorkAreRefused) {
+    EXPECT_THROW(parse_build({"--jobs", "0"}), po::error);
+    EXPECT_THROW(parse_build({"--batch", "0"}), po::error);
+    EXPECT_THROW(parse_build({"--batch", "many"}), po::error);
+    EXPECT_THROW(parse_build({"--shards", "-1"}), po::error);
+    EXPECT_THROW(parse_build({"--jobs", "-2"}), po::error);
+    EXPECT_THROW(parse_build({"--prune=yes"}), po::error);
+    EXPECT_THROW(parse_build({"--index"}), po::error);
+}
+
+TEST(CorpusOptions, CsvColumnsNeedFieldAndColumn) {
+    for (const char* bad : {"text", "=body", "text="}) {
+        cli::CorpusOptions o;
+        o.csv_column_specs = {bad};
+        EXPECT_THROW(o.csv_columns(), po::error) << bad;
+    }
+    cli::CorpusOptions o;
+    o.csv_column_specs = {"url=link=x"};
+    EXPECT_EQ(o.csv_columns().at("url"), "link=x");
 }
 
 }  // namespace

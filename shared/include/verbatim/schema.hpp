@@ -11,6 +11,9 @@ namespace verbatim::schema {
 //    terms for every precision, a binary statement record as data, slots 7 and 8 gone.
 inline constexpr int kVersion = 3;
 inline constexpr std::string_view kVersionKey = "verbatim.schema_version";
+// The manifest of sources: one metadata key per source file indexed, verbatim.source:<path>,
+// in the first database of the index (docs/schema.md, "Metadata").
+inline constexpr std::string_view kSourceManifestPrefix = "verbatim.source:";
 
 namespace prefix {
 // Boolean (filter) terms: exact values, folded to lower case.

@@ -3,7 +3,12 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <verbatim/index/index_writer.hpp>
+
 #include <xapian.h>
+
+#include <algorithm>
+#include <thread>
 
 #ifndef VERBATIM_VERSION
 #define VERBATIM_VERSION "0.0.0"
@@ -24,6 +29,50 @@ void DataOptions::add_to(po::options_description& d) {
     d.add_options()("data", po::value<std::string>(&data)->value_name("DIR"),
                     "folder with gazetteer/ (default: $VERBATIM_DATA, the installed share/verbatim, "
                     "or the source tree's corpus/)");
+}
+
+void IndexOptions::add_to(po::options_description& d) {
+    d.add_options()("index", po::value<std::string>(&index)->value_name("DIR"), "the index folder (required)");
+}
+
+void CorpusOptions::add_to(po::options_description& d) {
+    d.add_options()
+        ("strict", po::bool_switch(&strict), "stop at the first problem in the input")
+        ("csv-column", po::value<std::vector<std::string>>(&csv_column_specs)->value_name("FIELD=COLUMN"),
+         "read a CSV field from another column (fields: title, date, url, text, location, id)");
+}
+
+std::map<std::string, std::string> CorpusOptions::csv_columns() const {
+    std::map<std::string, std::string> columns;
+    for (const auto& spec : csv_column_specs) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+            throw po::error("--csv-column takes FIELD=COLUMN, e.g. text=body (got '" + spec + "')");
+        columns[spec.substr(0, eq)] = spec.substr(eq + 1);
+    }
+    return columns;
+}
+
+void BuildOptions::add_to(po::options_description& d) {
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    d.add_options()
+        ("batch", po::value<std::size_t>(&batch)->default_value(index::kDefaultBatch)->value_name("N"),
+         "statements per commit, per database (Xapian holds a batch in memory: see the README)")
+        ("jobs,j", po::value<std::size_t>(&jobs)->default_value(cores)->value_name("N"),
+         "extraction threads, and the databases a large new index is written as in parallel before they are "
+         "merged (default: the number of cores)")
+        ("shards", po::value<std::size_t>(&shards)->default_value(0)->value_name("N"),
+         "write a new index as N shards, with a stub that opens them as one (default 1: one database)")
+        ("prune", po::bool_switch(&prune), "remove the statements of files under PATH that are gone since they were indexed")
+        ("force", po::bool_switch(&force), "read every file again, changed or not")
+        ("no-progress", po::bool_switch(&no_progress), "no progress bar on the terminal");
+}
+
+void BuildOptions::check() const {
+    // Boost reads "-1" as the largest number, so the upper bounds also catch negative values.
+    if (batch == 0 || batch > 100'000'000) throw po::error("--batch takes 1 to 100000000 statements");
+    if (jobs == 0 || jobs > 1024) throw po::error("--jobs takes 1 to 1024 threads");
+    if (shards > 1024) throw po::error("--shards takes 1 to 1024 databases");
 }
 
 void init_logging(const CommonOptions& common) {

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -88,6 +90,12 @@ public:
         }
         return !line.empty();
     }
+    // Bytes of the file consumed so far.
+    std::uint64_t position() {
+        if (m_gz) return static_cast<std::uint64_t>(std::max<z_off_t>(0, gzoffset(m_gz)));
+        const auto at = m_file.tellg();
+        return at < 0 ? 0 : static_cast<std::uint64_t>(at);
+    }
     bool failed() const {
         int code = Z_OK;
         if (m_gz) gzerror(m_gz, &code);
@@ -101,7 +109,8 @@ private:
 
 }  // namespace
 
-void read_jsonl_file(const std::string& path, const DocumentSink& sink, const ProblemSink& problems) {
+void read_jsonl_file(const std::string& path, const DocumentSink& sink, const ProblemSink& problems,
+                     const std::function<void(std::uint64_t)>& on_bytes_read) {
     LineSource in(path);
     if (!in.ok()) {
         problems({path, 0, Severity::problem, "cannot open the file"});
@@ -118,6 +127,7 @@ void read_jsonl_file(const std::string& path, const DocumentSink& sink, const Pr
     std::size_t line_no = 0;
     while (in.next(line)) {
         ++line_no;
+        if (on_bytes_read && line_no % 512 == 0) on_bytes_read(in.position());
         std::string_view view = line;
         if (line_no == 1) view = text::strip_bom(view);
         if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
@@ -181,6 +191,8 @@ void read_jsonl_file(const std::string& path, const DocumentSink& sink, const Pr
     }
     if (in.failed()) problems({path, line_no + 1, Severity::problem, "the gzip stream is damaged; lines after this one lost"});
     flush_statements(line_no + 1);
+    std::error_code ec;
+    if (on_bytes_read) on_bytes_read(std::filesystem::file_size(path, ec));
 }
 
 }  // namespace verbatim::corpus

@@ -35,35 +35,6 @@ bool read_all(const std::string& path, std::string& content) {
     return true;
 }
 
-void read_file(const std::string& path, const ReadOptions& options, const DocumentSink& whole_sink,
-               const ProblemSink& problems) {
-    const DocumentSink sink = [&](RawDocument&& document) { hand_on_in_parts(std::move(document), whole_sink, problems); };
-    std::string why;
-    const Format format = detect_format(path, read_head(path, 4096), why);
-    if (format == Format::skip) {
-        problems({path, 0, Severity::skipped, why});
-        return;
-    }
-    std::error_code ec;
-    if (fs::file_size(path, ec) == 0 && !ec) {
-        problems({path, 0, Severity::problem, "empty file; nothing indexed"});
-        return;
-    }
-    if (format == Format::jsonl) return read_jsonl_file(path, sink, problems);
-    if (format == Format::csv) return read_csv_file(path, options.csv_columns, sink, problems);
-    std::string content;
-    if (!read_all(path, content)) {
-        problems({path, 0, Severity::problem, "cannot read the file"});
-        return;
-    }
-    if (content.empty()) {
-        problems({path, 0, Severity::problem, "empty file; nothing indexed"});
-        return;
-    }
-    if (format == Format::html) return read_html_file(path, content, sink, problems);
-    read_text_file(path, content, sink, problems);
-}
-
 }  // namespace
 
 Format detect_format(const std::string& path, std::string_view head, std::string& why) {
@@ -96,8 +67,8 @@ Format detect_format(const std::string& path, std::string_view head, std::string
     return Format::skip;
 }
 
-void read_paths(const std::vector<std::string>& paths, const ReadOptions& options,
-                const DocumentSink& sink, const ProblemSink& problems) {
+std::vector<std::string> list_files(const std::vector<std::string>& paths, const ProblemSink& problems) {
+    std::vector<std::string> out;
     for (const std::string& path : paths) {
         std::error_code ec;
         const fs::file_status status = fs::status(path, ec);
@@ -112,7 +83,7 @@ void read_paths(const std::vector<std::string>& paths, const ReadOptions& option
             continue;
         }
         if (!fs::is_directory(status)) {
-            read_file(path, options, sink, problems);
+            out.push_back(path);
             continue;
         }
         std::vector<std::string> files;
@@ -129,8 +100,50 @@ void read_paths(const std::vector<std::string>& paths, const ReadOptions& option
         }
         if (ec) problems({path, 0, Severity::problem, "cannot list the folder: " + ec.message()});
         std::sort(files.begin(), files.end());
-        for (const auto& file : files) read_file(file, options, sink, problems);
+        out.insert(out.end(), files.begin(), files.end());
     }
+    return out;
+}
+
+void read_file(const std::string& path, const ReadOptions& options, const DocumentSink& whole_sink,
+               const ProblemSink& problems) {
+    // Very large documents go on in parts (document_parts.hpp): memory stays bounded.
+    const DocumentSink sink = [&](RawDocument&& document) { hand_on_in_parts(std::move(document), whole_sink, problems); };
+    std::string why;
+    const Format format = detect_format(path, read_head(path, 4096), why);
+    if (format == Format::skip) {
+        problems({path, 0, Severity::skipped, why});
+        return;
+    }
+    std::error_code ec;
+    if (fs::file_size(path, ec) == 0 && !ec) {
+        problems({path, 0, Severity::problem, "empty file; nothing indexed"});
+        return;
+    }
+    if (format == Format::jsonl) return read_jsonl_file(path, sink, problems, options.on_bytes_read);
+    if (format == Format::csv) {
+        read_csv_file(path, options.csv_columns, sink, problems);
+        if (options.on_bytes_read && !ec) options.on_bytes_read(fs::file_size(path, ec));
+        return;
+    }
+    std::string content;
+    if (!read_all(path, content)) {
+        problems({path, 0, Severity::problem, "cannot read the file"});
+        return;
+    }
+    if (content.empty()) {
+        problems({path, 0, Severity::problem, "empty file; nothing indexed"});
+        return;
+    }
+    if (format == Format::html) read_html_file(path, content, sink, problems);
+    else read_text_file(path, content, sink, problems);
+    if (options.on_bytes_read) options.on_bytes_read(content.size());
+}
+
+void read_paths(const std::vector<std::string>& paths, const ReadOptions& options,
+                const DocumentSink& sink, const ProblemSink& problems) {
+    for (const std::string& path : paths)
+        for (const auto& file : list_files({path}, problems)) read_file(file, options, sink, problems);
 }
 
 }  // namespace verbatim::corpus

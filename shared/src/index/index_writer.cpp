@@ -6,23 +6,11 @@
 #include <verbatim/text/analysis.hpp>
 #include <verbatim/text/unicode.hpp>
 
-#include <algorithm>
+#include <cctype>
 
 namespace verbatim::index {
 
 namespace {
-
-std::vector<std::string> split_variants(const std::string& value) {
-    std::vector<std::string> out;
-    std::size_t at = 0;
-    while (at < value.size()) {
-        std::size_t bar = value.find('|', at);
-        if (bar == std::string::npos) bar = value.size();
-        if (bar > at) out.push_back(value.substr(at, bar - at));
-        at = bar + 1;
-    }
-    return out;
-}
 
 void check_version(const Xapian::Database& db, const std::string& path, bool empty_ok) {
     const std::string version = db.get_metadata(std::string(schema::kVersionKey));
@@ -33,11 +21,44 @@ void check_version(const Xapian::Database& db, const std::string& path, bool emp
                          "; rebuild the index with verbatim-index build");
 }
 
+std::uint64_t id_hash(const std::string& term) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (unsigned char c : term) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
 }  // namespace
+
+// Names are what users misspell ("Schwarzeneger", "Sobianin").
+std::vector<std::string> spelling_words(const Statement& s) {
+    std::vector<std::string> out;
+    auto add = [&](std::string_view text, bool capitalised_only) {
+        std::size_t i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i])) && !(text[i] & 0x80)) ++i;
+            std::size_t j = i;
+            while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || (text[j] & 0x80))) ++j;
+            if (j - i >= 4 && (!capitalised_only || std::isupper(static_cast<unsigned char>(text[i]))))
+                out.push_back(text::fold(text.substr(i, j - i)));
+            i = j;
+        }
+    };
+    for (const std::string* field : {&s.speaker, &s.role, &s.region, &s.country, &s.title}) add(*field, false);
+    add(s.text, true);
+    return out;
+}
+
+PreparedStatement prepare(const Statement& statement, DocumentBuilder& builder) {
+    return {DocumentBuilder::id_term(statement.id), builder.build(statement), spelling_words(statement)};
+}
 
 IndexWriter::IndexWriter(const std::string& path, WriterOptions options) try
     : m_db(path, Xapian::DB_CREATE_OR_OPEN), m_options(options) {
-    check_version(m_db, path, m_db.get_doccount() == 0);
+    m_started_empty = m_db.get_doccount() == 0;
+    check_version(m_db, path, m_started_empty);
     m_db.set_metadata(std::string(schema::kVersionKey), std::to_string(schema::kVersion));
 } catch (const Xapian::Error& e) {
     throw IndexError(path + ": cannot open the index for writing: " + e.get_description());
@@ -48,79 +69,50 @@ void IndexWriter::add(const std::vector<Statement>& statements) {
     // Re-indexing a file replaces everything it gave before, so nothing is left behind when
     // the file now yields fewer statements.
     const std::string source = corpus::normal_path(statements.front().source);
-    if (m_sources_seen.insert(source).second) m_db.delete_document(DocumentBuilder::source_term(source));
-    m_db.delete_document(DocumentBuilder::doc_term(statements.front().doc));
+    if (m_sources_seen.insert(source).second) remove_source(source);
+    remove_document(statements.front().doc);
     for (const Statement& s : statements) {
-        m_db.replace_document(DocumentBuilder::id_term(s.id), m_builder.build(s));
-        add_spellings(s);
-        ++m_added;
-        if (++m_pending >= m_options.batch) commit();
+        PreparedStatement prepared = prepare(s, m_builder);
+        add_spellings(prepared.spellings);
+        add(std::move(prepared));
+        if (m_pending >= m_options.batch) commit();
     }
 }
 
-// Names are what users misspell ("Schwarzeneger", "Sobianin"): the words of speakers, roles,
-// places and titles, and capitalised words of the text, feed Xapian's spelling correction.
-void IndexWriter::add_spellings(const Statement& s) {
-    auto add = [&](std::string_view text, bool capitalised_only) {
-        std::size_t i = 0;
-        while (i < text.size()) {
-            while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i])) && !(text[i] & 0x80)) ++i;
-            std::size_t j = i;
-            while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || (text[j] & 0x80))) ++j;
-            if (j - i >= 4 && (!capitalised_only || std::isupper(static_cast<unsigned char>(text[i])))) {
-                const std::string word = text::fold(text.substr(i, j - i));
-                if (m_spellings.insert(word).second) m_db.add_spelling(word);
-                const std::string key = text::name_key(word);
-                if (key.size() >= 3) ++m_name_keys[key][word];
-            }
-            i = j;
-        }
-    };
-    for (const std::string* field : {&s.speaker, &s.role, &s.region, &s.country, &s.title}) add(*field, false);
-    add(s.text, true);
+void IndexWriter::remove_source(const std::string& source) {
+    m_db.delete_document(DocumentBuilder::source_term(source));
+}
+
+void IndexWriter::remove_document(const std::string& doc) { m_db.delete_document(DocumentBuilder::doc_term(doc)); }
+
+void IndexWriter::add(PreparedStatement&& statement) {
+    if (m_started_empty && m_ids_added.insert(id_hash(statement.id_term)).second)
+        m_db.add_document(statement.document);
+    else
+        m_db.replace_document(statement.id_term, statement.document);
+    ++m_added;
+    ++m_pending;
+}
+
+void IndexWriter::add_spellings(const std::vector<std::string>& folded_words) {
+    for (const std::string& word : folded_words) {
+        if (m_spellings.insert(word).second) m_db.add_spelling(word);
+        m_name_keys.count(word);
+    }
 }
 
 void IndexWriter::add_variants(const std::vector<std::pair<std::string, std::string>>& variants) {
     auto key = [](const std::string& name) { return text::squeeze_spaces(text::fold(name)); };
     for (const auto& [a, b] : variants) {
         const std::string ka = key(a), kb = key(b);
-        if (ka.empty() || kb.empty() || ka == kb) continue;
-        add_synonyms(ka, kb);
-        add_synonyms(kb, ka);
+        if (ka == kb) continue;
+        add_spelling_synonym(m_db, ka, kb);
+        add_spelling_synonym(m_db, kb, ka);
     }
-}
-
-// QueryParser looks a query word up as typed (folded) and adds the synonyms it finds as
-// terms: so the synonyms are the other spelling's stemmed terms, in the text and in the
-// fields plain words search (speaker and region).
-void IndexWriter::add_synonyms(const std::string& word, const std::string& other) {
-    if (word.find(' ') != std::string::npos || other.find(' ') != std::string::npos) return;
-    for (std::string_view prefix : {std::string_view(""), schema::prefix::speaker, schema::prefix::region})
-        m_db.add_synonym(word, text::stemmed_term(prefix, other));
 }
 
 void IndexWriter::commit() {
-    // Spellings of one name key find each other (Tkachev ~ Tkachyov, Sobyanin ~ Sobianin):
-    // the metadata lists them, most frequent first; pairs become synonyms.
-    for (const auto& [key, words] : m_name_keys) {
-        const std::string meta = std::string(text::kNameKeyMetadata) + key;
-        std::vector<std::pair<std::size_t, std::string>> counted;
-        for (const auto& [word, n] : words) counted.emplace_back(n, word);
-        std::sort(counted.rbegin(), counted.rend());
-        std::vector<std::string> spellings;
-        for (const auto& [n, word] : counted) spellings.push_back(word);
-        for (const auto& known : split_variants(m_db.get_metadata(meta)))
-            if (!words.count(known)) spellings.push_back(known);
-        if (spellings.size() > 8) spellings.resize(8);
-        std::string value;
-        for (const auto& w : spellings) value += (value.empty() ? "" : "|") + w;
-        m_db.set_metadata(meta, value);
-        if (key.size() < 4) continue;
-        for (const auto& a : spellings)
-            for (const auto& b : spellings)
-                if (a != b) add_synonyms(a, b);
-    }
-    m_name_keys.clear();
+    m_name_keys.write_to(m_db);
     m_db.commit();
     m_pending = 0;
 }

@@ -5,6 +5,7 @@
 #include <verbatim/corpus/document.hpp>
 #include <verbatim/corpus/problem.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -23,8 +24,10 @@ void read_text_file(const std::string& path, std::string_view content, const Doc
                     const ProblemSink& problems);
 
 // Formats 2 and 3: JSON Lines of articles ({"text" | "body", "title", ...}) or of statements
-// already attributed ({"text", "speaker", ...}); decided line by line.
-void read_jsonl_file(const std::string& path, const DocumentSink& sink, const ProblemSink& problems);
+// already attributed ({"text", "speaker", ...}); decided line by line. `on_bytes_read`, when
+// given, hears now and then how far into the file (the compressed file for .gz) reading is.
+void read_jsonl_file(const std::string& path, const DocumentSink& sink, const ProblemSink& problems,
+                     const std::function<void(std::uint64_t)>& on_bytes_read = {});
 
 // Format 4: CSV with a header row; columns mapped by name, `columns` overrides the mapping.
 void read_csv_file(const std::string& path, const CsvColumns& columns, const DocumentSink& sink,

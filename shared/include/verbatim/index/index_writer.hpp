@@ -1,47 +1,83 @@
 #pragma once
-// Owns the WritableDatabase: replaces statements by their unique id term, replaces a source
-// file's statements as a whole, commits explicitly in batches, records the schema version.
+// Owns one WritableDatabase: replaces statements by their unique id term, removes what a source
+// file or a document gave before, commits explicitly, records the schema version, and keeps
+// the spelling table and the name keys of the words it is given.
 
 #include <verbatim/index/document_builder.hpp>
+#include <verbatim/index/name_keys.hpp>
 #include <verbatim/statement.hpp>
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace verbatim::index {
 
+// Statements per commit (and per database when several are written in parallel). Xapian holds
+// a batch in memory until the commit: about 12 KB a statement of the benchmark corpus.
+inline constexpr std::size_t kDefaultBatch = 20000;
+
 struct WriterOptions {
-    std::size_t batch = 20000;  // statements per commit
+    std::size_t batch = kDefaultBatch;  // statements per commit, for add(statements)
 };
+
+// A statement ready for a database: its Xapian document and the words it gives the spelling
+// table. Made by prepare(), which needs no database and so runs in the extraction threads.
+struct PreparedStatement {
+    std::string id_term;
+    Xapian::Document document;
+    std::vector<std::string> spellings;  // folded
+};
+
+PreparedStatement prepare(const Statement& statement, DocumentBuilder& builder);
+
+// The words of a statement for spelling correction: the words of speaker, role, region, country
+// and title, and the capitalised words of the text, folded (runs of at least 4 bytes of ASCII
+// letters, digits and non-ASCII bytes), with repeats.
+std::vector<std::string> spelling_words(const Statement& statement);
 
 class IndexWriter {
 public:
-    // Opens the index at `path`, creating it if needed; refuses an index of another schema.
+    // Opens the index database at `path`, creating it if needed; refuses one of another schema.
     IndexWriter(const std::string& path, WriterOptions options = {});
-    // The statements of one document (all of one source file's documents come in one run).
+
+    // The statements of one document. The first document of a source replaces everything the
+    // source gave before; a document replaces what it gave before. Commits every `batch`.
     void add(const std::vector<Statement>& statements);
+
+    // The parts of add() for a pipeline that spreads statements over several databases.
+    // Nothing here commits.
+    void remove_source(const std::string& source);
+    void remove_document(const std::string& doc);
+    void add(PreparedStatement&& statement);
+    void add_spellings(const std::vector<std::string>& folded_words);
+
     // Spelling variants that should find each other (Luhansk/Lugansk, Natalia/Natalya):
-    // stored as Xapian synonyms in both directions (single words only).
+    // stored as Xapian synonyms in both directions (add_spelling_synonym).
     void add_variants(const std::vector<std::pair<std::string, std::string>>& variants);
-    // Commits what is pending; called by add() every `batch` statements and by the destructor's owner.
+
+    // Writes the name keys counted since the last commit, then commits.
     void commit();
+
+    Xapian::WritableDatabase& database() { return m_db; }
+    std::size_t pending() const { return m_pending; }
     std::size_t added() const { return m_added; }
     Xapian::doccount statement_count() const { return m_db.get_doccount(); }
 
 private:
-    void add_spellings(const Statement& statement);
-    void add_synonyms(const std::string& word, const std::string& other);
-
     Xapian::WritableDatabase m_db;
     WriterOptions m_options;
     DocumentBuilder m_builder;
+    // A database that was empty when opened holds only what this run added: a statement whose
+    // id it has not added yet needs no look-up of an older copy (add_document, not replace).
+    bool m_started_empty = false;
+    std::unordered_set<std::uint64_t> m_ids_added;  // hashes of the ids added, while m_started_empty
     std::unordered_set<std::string> m_sources_seen;
     std::unordered_set<std::string> m_spellings;  // words already in the spelling table
-    std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> m_name_keys;  // key → word → count
+    NameKeys m_name_keys;
     std::size_t m_pending = 0;
     std::size_t m_added = 0;
 };
