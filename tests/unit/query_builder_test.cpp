@@ -180,6 +180,20 @@ TEST(RewriteForParser, FieldPhrasesAndWildcards) {
     for (const char* same : {"\"twice as* strong\"", "source:a/b*.txt", "date:2024-01-01..2024-02-01", "kind:quote x",
                              "a OR b", "NOT x"})
         EXPECT_EQ(search::rewrite_for_parser(same), same);
+    // A star inside a token is no wildcard ("-k -b*:x" once crashed Xapian's parser), and the
+    // wildcard fields are not for typing.
+    EXPECT_EQ(search::rewrite_for_parser("-k -b*:x cooperat*, y"), "-k -b*:x vbwild:cooperat , y");
+    EXPECT_EQ(search::rewrite_for_parser("-b*-x (c*)"), "-vbwild:b -x (vbwild:c)");
+    EXPECT_EQ(search::rewrite_for_parser("-vbwild:b:x vbwildspeaker:y"), "-vbwild b:x vbwildspeaker y");
+}
+
+TEST(BuildRequest, StarsAndColonsInsideTokensParse) {
+    const search::QueryBuilder builder;
+    for (const char* query : {"-k\n-b*:x", "-k\n-b*-x", "-k -vbwild:b:x y", "-k -vbwildspeaker:b:x", "-k -b*:x:y*"}) {
+        search::SearchRequest r;
+        r.query = query;
+        EXPECT_NO_THROW((void)builder.build(r).strict.get_description()) << query;
+    }
 }
 
 TEST(BuildRequest, DateBoundsAlone) {

@@ -49,6 +49,14 @@ bool is_text_field(std::string_view name) {
     return std::any_of(kTextFields.begin(), kTextFields.end(), [&](const auto& f) { return f.first == name; });
 }
 
+// A query that matches nothing. Not Query::MatchNothing: that is the empty query, which reads
+// as "no filter" once combined, and which Xapian 1.4's QueryParser dereferences when a field
+// processor returns it under a pure NOT ("-k -b*:x" crashed it). No date value is 5 bytes
+// long, and Xapian knows the slot's upper bound without reading it.
+Xapian::Query matches_nothing() {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::date, std::string(5, '\xff'));
+}
+
 // A value quoted in a message, cut to a readable length.
 std::string shorten(const std::string& value) { return value.size() <= 60 ? value : value.substr(0, 60) + "…"; }
 
@@ -61,7 +69,7 @@ std::string digits(const std::string& date) {
 
 // Field values are translated inside Xapian's QueryParser, which must not be unwound by an
 // exception (it crashed on "-kind:nope" and leaked on every refused value): a refused value
-// becomes MatchNothing plus a message, and the builder throws once the parser has returned.
+// becomes matches_nothing() plus a message, and the builder throws once the parser has returned.
 class GuardedFieldProcessor : public Xapian::FieldProcessor {
 public:
     explicit GuardedFieldProcessor(std::shared_ptr<Context> context) : m_context(std::move(context)) {}
@@ -70,7 +78,7 @@ public:
             return translate(text);
         } catch (const std::exception& e) {
             if (m_context->error.empty()) m_context->error = e.what();
-            return Xapian::Query::MatchNothing;
+            return matches_nothing();
         }
     }
 
@@ -154,7 +162,7 @@ protected:
             const auto terms = wildcard_terms(*database(), std::string(prefix), root, kWildcardExpansions);
             if (!terms.empty()) per_prefix.emplace_back(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
         }
-        if (per_prefix.empty()) return Xapian::Query::MatchNothing;
+        if (per_prefix.empty()) return matches_nothing();
         return per_prefix.size() == 1 ? per_prefix.front()
                                       : Xapian::Query(Xapian::Query::OP_OR, per_prefix.begin(), per_prefix.end());
     }
@@ -235,10 +243,7 @@ Xapian::Query date_range_query(const std::string& from, const std::string& to, c
     const Xapian::Query value_range(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, DocumentBuilder::date_value(lo),
                                     DocumentBuilder::date_value(hi));
     if (!db) return value_range;
-    // No date matches: a query that matches nothing. (Not Query::MatchNothing, which is the
-    // empty query and so reads as "no filter" once combined.) No date value is 5 bytes long,
-    // and Xapian knows the slot's upper bound without reading it.
-    const Xapian::Query nothing(Xapian::Query::OP_VALUE_GE, schema::slot::date, std::string(5, '\xff'));
+    const Xapian::Query nothing = matches_nothing();
     const std::string first_year = DocumentBuilder::year_of_date_value(db->get_value_lower_bound(schema::slot::date));
     const std::string last_year = DocumentBuilder::year_of_date_value(db->get_value_upper_bound(schema::slot::date));
     if (first_year.empty() || last_year.empty()) return nothing;
@@ -361,6 +366,12 @@ std::string rewrite_for_parser(const std::string& query) {
             field = query.substr(j, k - j);
             j = k + 1;
         }
+        if (field.rfind(kWildcardField, 0) == 0) {
+            // Typed, not made here: the wildcard fields are ours, so "vbwild:x" is two words.
+            out += sign + field + " ";
+            i = j;
+            continue;
+        }
         const bool text_field = !field.empty() && is_text_field(field);
         if (text_field && j < n && query[j] == '"') {
             // speaker:"Mr. Xi Jinping" → +(speaker:mr AND speaker:xi AND speaker:jinping)
@@ -375,10 +386,15 @@ std::string rewrite_for_parser(const std::string& query) {
         }
         std::size_t e = j;
         while (e < n && is_word(query[e])) ++e;
-        if (e > j && e < n && query[e] == '*' && (field.empty() || text_field)) {
+        // The word ends at the star ("cooperat*", "cooperat*,"), not "b*:x" or "b*c".
+        const bool ends_at_star = e + 1 >= n || !(is_word(query[e + 1]) || query[e + 1] == ':' || query[e + 1] == '*');
+        if (e > j && e < n && query[e] == '*' && ends_at_star && (field.empty() || text_field)) {
             // cooperat* → vbwild:cooperat; speaker:anok* → vbwildspeaker:anok
+            // Then a space before any punctuation: Xapian's parser must see the field's value
+            // end at the word ("b*-x" as "vbwild:b-x" crashed it under a pure NOT).
             out += sign + std::string(kWildcardField) + field + ":" + query.substr(j, e - j);
             i = e + 1;
+            if (i < n && !std::isspace(static_cast<unsigned char>(query[i])) && query[i] != ')') out.push_back(' ');
             continue;
         }
         // Anything else up to the next space or bracket, as it is.
