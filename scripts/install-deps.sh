@@ -12,6 +12,7 @@ packages=(
   libgumbo-dev                              # HTML5 parsing of saved web pages
   libcsv-dev                                # RFC 4180 CSV parsing
   libcpp-httplib-dev                        # the HTTP API and web page (verbatim-search --serve)
+  wrk curl                                  # the HTTP load test (bench/load_test.sh and its smoke test)
   zlib1g-dev                                # .jsonl.gz corpora read without unpacking
   libgtest-dev                              # the test suite
   python3                                   # the team's scoring scripts run in the tests

@@ -107,6 +107,9 @@ int serve(const ServerOptions& o) {
     server.set_write_timeout(5, 0);
     server.set_keep_alive_max_count(1000);
     server.set_keep_alive_timeout(5);
+    // Headers and body leave in separate writes: with Nagle's algorithm on, a kept-alive
+    // connection waits for the client's delayed ACK (40 ms) before the body goes out.
+    server.set_tcp_nodelay(true);
 
     // The route table lives in SearchApi::routes(); every route goes through api.handle().
     const auto adapt = [&api](const httplib::Request& req, httplib::Response& res) {

@@ -51,7 +51,7 @@ struct Options {
     bool serve = false;
     std::string listen = "127.0.0.1:8080";
     std::string web;
-    std::size_t threads = 8;
+    std::size_t threads = 64;
 };
 
 // The web page's folder: --web, else beside the installed program, else the source tree's.
@@ -176,7 +176,8 @@ int run(int argc, const char* const argv[]) {
         ("serve", po::bool_switch(&o.serve), "serve the HTTP API and the web page (docs/http-api.md)")
         ("listen", po::value<std::string>(&o.listen)->default_value("127.0.0.1:8080"), "with --serve: HOST:PORT")
         ("web", po::value<std::string>(&o.web)->value_name("DIR"), "with --serve: the web page's folder (default: the installed or source web/)")
-        ("threads", po::value<std::size_t>(&o.threads)->default_value(8), "with --serve: worker threads");
+        ("threads", po::value<std::size_t>(&o.threads)->default_value(64),
+         "with --serve: worker threads; each kept-alive connection holds one");
     std::vector<std::string> words;
     try {
         words = cli::parse(argc, argv, description, "query");
