@@ -5,6 +5,7 @@
 #include <verbatim/error.hpp>
 #include <verbatim/format/json.hpp>
 #include <verbatim/index/index_lock.hpp>
+#include <verbatim/index/layout.hpp>
 #include <verbatim/index/manifest.hpp>
 #include <verbatim/pipeline.hpp>
 #include <verbatim/util/progress.hpp>
@@ -189,6 +190,9 @@ int run_build(BuildRun run) {
 }
 
 int run_compact(const CompactRun& run) {
+    // Before the lock, which would create the folder and its lock file.
+    if (index::read_layout(run.index).kind == index::Layout::Kind::none)
+        throw IndexError(run.index + ": no index here to compact");
     const index::IndexLock lock(run.index);
     const auto started = Clock::now();
     std::mutex mutex;

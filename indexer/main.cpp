@@ -56,6 +56,9 @@ int run(int argc, const char* const argv[]) {
     }
     if (command != "extract") index.add_to(description);
     if (command == "build") build.add_to(description);
+    bool compact_no_progress = false;
+    if (command == "compact")
+        description.add_options()("no-progress", po::bool_switch(&compact_no_progress), "no progress bar on the terminal");
     std::vector<std::string> paths;
     verbatim::corpus::ReadOptions read;
     try {
@@ -89,7 +92,7 @@ int run(int argc, const char* const argv[]) {
         return verbatim::exit_code::usage;
     }
     if (command == "extract") return verbatim::indexer::run_extract({paths, data.data, read, corpus.strict});
-    if (command == "compact") return verbatim::indexer::run_compact({index.index, true});
+    if (command == "compact") return verbatim::indexer::run_compact({index.index, !compact_no_progress});
     verbatim::indexer::BuildRun run;
     run.settings.index = index.index;
     run.settings.paths = paths;

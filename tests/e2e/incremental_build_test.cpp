@@ -73,6 +73,20 @@ TEST_F(IncrementalBuild, AChangedFileIsReadAgainAndItsOldStatementsGo) {
     EXPECT_EQ(now.size(), 4u);
 }
 
+TEST_F(IncrementalBuild, AFileThatNowGivesNoStatementKeepsNoneOfItsOldOnes) {
+    build();
+    write("a.txt", "");                           // emptied: a problem, no document
+    write("c.jsonl", "{\"title\": \"Quay\"}\n");  // a document without text
+    build({}, 1);
+    const auto now = texts();
+    EXPECT_FALSE(now.count("The ferry runs at nine."));
+    EXPECT_FALSE(now.count("Repairs to the quay start soon."));
+    EXPECT_EQ(now, (std::set<std::string>{"The harbour is busy.", "The lighthouse is closed for the winter."}));
+    // Later builds find the files unchanged, and the statements stay gone.
+    build({}, 1);
+    EXPECT_EQ(texts().size(), 2u);
+}
+
 TEST_F(IncrementalBuild, ANewFileIsRead) {
     build();
     write("e.txt", "Title: Road\n---\nThe road to the pier is open again.\n");

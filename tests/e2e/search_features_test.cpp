@@ -331,6 +331,27 @@ TEST_F(SearchFeatures, SortByDateOrdersByTheDatesReturned) {
     }
 }
 
+TEST_F(SearchFeatures, SortByDateListsTheStatementsHoldingAllTheWords) {
+    // By relevance, a statement holding one of the words comes below those holding both;
+    // sorted by date there is no "below": only the statements holding both are listed.
+    const auto relevance = hits({"--limit", "1000", "--no-collapse", "twice strong"});
+    for (const std::string sort : {"date", "-date"}) {
+        const auto sorted = hits({"--limit", "1000", "--no-collapse", "--sort", sort, "twice strong"});
+        ASSERT_FALSE(sorted.empty()) << sort;
+        EXPECT_LT(sorted.size(), relevance.size()) << sort;
+        for (const auto& h : sorted) {
+            const auto words = ascii_words(h.at("text"));
+            EXPECT_TRUE(std::count(words.begin(), words.end(), "twice") && std::count(words.begin(), words.end(), "strong"))
+                << h.at("text");
+        }
+    }
+    // When no statement holds all the words, those holding some are listed, and it says so.
+    const auto relaxed = search({"--sort", "date", "--limit", "1000", "--no-collapse", "twice Smolensk"});
+    EXPECT_TRUE(contains(lower(relaxed.out), "no statement holds all the words")) << relaxed.out.substr(0, 400);
+    EXPECT_EQ(hits({"--sort", "date", "--limit", "1000", "--no-collapse", "twice Smolensk"}).size(),
+              hits({"--limit", "1000", "--no-collapse", "twice Smolensk"}).size());
+}
+
 // What --count counts: the number of statements the same query lists in jsonl when the
 // limit does not cut the list. Collapsed by default (copies count once), every copy with
 // --no-collapse. (It is not the --no-collapse number unless --no-collapse is given.)

@@ -61,8 +61,9 @@ void BuildOptions::add_to(po::options_description& d) {
         ("jobs,j", po::value<std::size_t>(&jobs)->default_value(cores)->value_name("N"),
          "extraction threads, and the databases a large new index is written as in parallel before they are "
          "merged (default: the number of cores)")
-        ("shards", po::value<std::size_t>(&shards)->default_value(0)->value_name("N"),
-         "write a new index as N shards, with a stub that opens them as one (default 1: one database)")
+        ("shards", po::value<std::size_t>(&shards)->value_name("N"),
+         "write a new index as N shards, with a stub that opens them as one (default: one database; an "
+         "existing index keeps its shards)")
         ("prune", po::bool_switch(&prune), "remove the statements of files under PATH that are gone since they were indexed")
         ("force", po::bool_switch(&force), "read every file again, changed or not")
         ("no-progress", po::bool_switch(&no_progress), "no progress bar on the terminal");
@@ -72,7 +73,7 @@ void BuildOptions::check() const {
     // Boost reads "-1" as the largest number, so the upper bounds also catch negative values.
     if (batch == 0 || batch > 100'000'000) throw po::error("--batch takes 1 to 100000000 statements");
     if (jobs == 0 || jobs > 1024) throw po::error("--jobs takes 1 to 1024 threads");
-    if (shards > 1024) throw po::error("--shards takes 1 to 1024 databases");
+    if (shards > 1024) throw po::error("--shards takes 1 to 1024 databases");  // 0: not given
 }
 
 void init_logging(const CommonOptions& common) {

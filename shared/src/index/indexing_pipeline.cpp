@@ -215,22 +215,30 @@ private:
         if (!m_to_writer[w]->push(std::move(task))) throw Stopped{};
     }
 
+    // The statements of `source` leave every database.
+    void remove_everywhere(std::uint64_t seq, const std::string& source) {
+        for (std::size_t w = 0; w < m_writers.size(); ++w) {
+            WriterTask t;
+            t.seq = seq;
+            t.remove_sources = {source};
+            send(w, std::move(t));
+        }
+    }
+
     // In reading order, under m_order_mutex.
     void emit(Extracted&& e) {
         const std::size_t n = m_writers.size();
         if (e.kind == Extracted::Kind::removal) {
-            for (std::size_t w = 0; w < n; ++w) {
-                WriterTask t;
-                t.seq = e.seq;
-                t.remove_sources = {e.removed->path};
-                send(w, std::move(t));
-            }
+            remove_everywhere(e.seq, e.removed->path);
             m_journal.add(m_last_sent, manifest_key(e.removed->path), "");
             return;
         }
         if (e.kind == Extracted::Kind::end_of_file) {
             const PlannedFile& file = m_to_read[e.file];
             if (!file.recordable) return;
+            // A file read that gave no statement (emptied, or nothing but bad input now)
+            // keeps none of those it gave before.
+            if (m_sources_seen.insert(file.entry.path).second) remove_everywhere(e.seq, file.entry.path);
             ManifestEntry entry = file.entry;
             entry.statements = m_file_statements[e.file];
             entry.problems = e.problems;

@@ -204,10 +204,10 @@ void remove_unused(const Layout& live) {
     for (const auto& p : unused) remove_quietly(p);
 }
 
-std::size_t database_of(const std::string& statement_id, std::size_t count) {
+std::size_t database_of(const std::string& id_term, std::size_t count) {
     if (count <= 1) return 0;
     std::uint64_t h = 14695981039346656037ULL;  // FNV-1a, as text::stable_hash
-    for (unsigned char c : statement_id) {
+    for (unsigned char c : id_term) {
         h ^= c;
         h *= 1099511628211ULL;
     }

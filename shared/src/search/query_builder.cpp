@@ -230,7 +230,7 @@ std::string date_term(const std::string& date) {
 }
 
 // A range as boolean terms: the years wholly inside it, then the months wholly inside the
-// years it cuts, then the days of the months it cuts (docs/schema.md, "Date terms"): a posting
+// years it cuts, then the days of the months it cuts (docs/schema.md, "Boolean terms"): a posting
 // list each, instead of reading the date value of every candidate. The terms are spelt out
 // between the first and last dates the index holds (the slot's bounds, which Xapian keeps);
 // listing the index's own date terms read every posting of them. A range of more years than

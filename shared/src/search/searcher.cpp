@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -147,7 +148,24 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     results.words = built.words;
 
     const bool has_words = !request.query.empty() && !request.exact && !built.parts.empty();
-    Xapian::Query query = request.sort == SortOrder::relevance ? built.ranked : built.relaxed;
+    // How many statements hold all the words (no weights: 30 times faster), asked once.
+    std::optional<Xapian::doccount> strict_hits;
+    const auto count_strict = [&] {
+        if (!strict_hits) {
+            Xapian::Enquire strict(m_db);
+            strict.set_query(built.strict);
+            strict.set_weighting_scheme(Xapian::BoolWeight());
+            strict_hits = strict.get_mset(0, 0, 1).get_matches_estimated();
+        }
+        return *strict_hits;
+    };
+    const bool check_strict = has_words && !built.strict_is_relaxed;
+    // By relevance, statements holding all the words rank first anyway. Sorted by date, the
+    // hits are those holding all of them (the default AND), and those holding only some come
+    // only when none holds all (the output then says the query was relaxed).
+    Xapian::Query query = request.sort == SortOrder::relevance          ? built.ranked
+                          : check_strict && count_strict() > 0 ? built.strict
+                                                                        : built.relaxed;
     if (!request.like.empty()) {
         const Xapian::Query like = like_query(request.like);
         query = request.query.empty() ? Xapian::Query(Xapian::Query::OP_FILTER, like, built.strict)
@@ -194,11 +212,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     results.estimated_total = mset.get_matches_estimated();
     results.exact_total = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (request.count_all || !request.facets.empty()) count(query, request, decider, results);
-    if (has_words && !built.strict_is_relaxed) {
-        Xapian::Enquire strict(m_db);
-        strict.set_query(built.strict);
-        strict.set_weighting_scheme(Xapian::BoolWeight());  // is there one? (no weights: 30 times faster)
-        results.strict_hits = strict.get_mset(0, 0, 1).get_matches_estimated();
+    if (check_strict) {
+        results.strict_hits = count_strict();
         results.relaxed = results.strict_hits == 0 && results.estimated_total > 0;
     } else {
         results.strict_hits = results.estimated_total;

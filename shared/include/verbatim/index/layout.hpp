@@ -55,8 +55,8 @@ void retire(const Layout& old);
 // replaced. Only names this program writes are touched.
 void remove_unused(const Layout& live);
 
-// Which of `count` databases a statement goes to, by its id: the same id always lands in the
-// same database, so a statement never has two copies in a generation.
-std::size_t database_of(const std::string& statement_id, std::size_t count);
+// Which of `count` databases a statement goes to, by its id term (DocumentBuilder::id_term): the
+// same id always lands in the same database, so a statement never has two copies in a generation.
+std::size_t database_of(const std::string& id_term, std::size_t count);
 
 }  // namespace verbatim::index

@@ -24,7 +24,7 @@ std::string format_count(std::uint64_t n);
 // Seconds as "0:09", "1:09", "1:02:05".
 std::string format_duration(double seconds);
 // One line of at most `width` columns, e.g.
-// "[#########·········]  48%  480,000 statements  480 documents  7,512/s  ETA 1:09".
+// "[#########.........]  48%  480,000 statements  480 documents  7,512/s  ETA 1:09".
 // No ETA before a second has passed or before any input is read.
 std::string format_progress(const ProgressSnapshot& s, std::size_t width);
 
