@@ -8,8 +8,10 @@
 #           corpus/sample); SECONDS the length of the wrk run (default 30); WORK_DIR keeps the
 #           index, the queries and wrk's report (default: a temporary folder, removed).
 # Environment: VERBATIM_BIN (default build/bin), LOAD_CONNECTIONS (default 16),
-#              LOAD_THREADS (wrk threads, default 2), LOAD_SERVER_THREADS (default: the server's),
-#              LOAD_NO_SWAP=1 (no rebuild during the run).
+#              LOAD_THREADS (wrk threads, default 2), LOAD_SERVER_THREADS (default: the server's), LOAD_SERVER_ARGS (more options),
+#              LOAD_SWAP=rebuild (default: build --force, then compact, each writing the index
+#              under the server; compact swaps a new generation in) or compact (only that),
+#              LOAD_NO_SWAP=1 (nothing written during the run).
 #
 # Prints one Markdown table row set: requests/s, latency p50/p90/p99/max, errors (socket errors
 # and non-2xx answers), and whether the swap happened during the run. Exits 1 when a request
@@ -26,11 +28,12 @@ if [[ -z $corpus ]]; then
 fi
 command -v wrk >/dev/null || { echo "load_test: wrk not found (apt-get install wrk)" >&2; exit 2; }
 for p in verbatim-index verbatim-search; do [[ -x $bin/$p ]] || { echo "load_test: $bin/$p not built" >&2; exit 2; }; done
-if [[ $# -ge 3 ]]; then work=$3; mkdir -p "$work"; else work=$(mktemp -d); fi
+keep_work=""
+if [[ $# -ge 3 ]]; then work=$3; keep_work=1; mkdir -p "$work"; else work=$(mktemp -d); fi
 server_pid=""
 cleanup() {
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
-  [[ $# -ge 3 ]] || rm -rf "$work"
+  [[ -n $keep_work ]] || rm -rf "$work"
 }
 trap cleanup EXIT
 log() { printf 'load_test: %s\n' "$*" >&2; }
@@ -73,7 +76,7 @@ LUA
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 "$bin/verbatim-search" -q --serve --index "$work/index" --listen "127.0.0.1:$port" \
-  ${LOAD_SERVER_THREADS:+--threads "$LOAD_SERVER_THREADS"} 2>"$work/server.log" &
+  ${LOAD_SERVER_THREADS:+--threads "$LOAD_SERVER_THREADS"} ${LOAD_SERVER_ARGS:-} 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 100); do
   curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
@@ -86,15 +89,18 @@ wrk -t1 -c1 -d"$(( seconds < 10 ? 2 : 5 ))s" -s "$work/paths.lua" "http://127.0.
 swap=""
 if [[ -z ${LOAD_NO_SWAP:-} ]]; then
   (
-    sleep "$(( seconds / 3 ))"
+    sleep "$(( seconds / 6 ))"
     started=$(date +%s.%N)
-    "$bin/verbatim-index" build -q --no-progress --force --index "$work/index" "$corpus" || [[ $? -eq 1 ]]
-    "$bin/verbatim-index" compact -q --index "$work/index"
+    if [[ ${LOAD_SWAP:-rebuild} == rebuild ]]; then
+      "$bin/verbatim-index" build -q --no-progress --force --index "$work/index" "$corpus" || [[ $? -eq 1 ]]
+    fi
+    "$bin/verbatim-index" compact -q --no-progress --index "$work/index"
     printf '%s %s\n' "$started" "$(date +%s.%N)" >"$work/swap.txt"
   ) &
   swap=$!
 fi
 log "wrk: ${seconds}s, ${LOAD_CONNECTIONS:-16} connections, $(wc -l <"$work/paths.txt") queries"
+[[ ${LOAD_SWAP:-rebuild} == rebuild ]] && export LOAD_SWAP_LABEL="rebuild + compact" || export LOAD_SWAP_LABEL="compact"
 run_started=$(date +%s.%N)
 wrk -t"${LOAD_THREADS:-2}" -c"${LOAD_CONNECTIONS:-16}" -d"${seconds}s" --timeout 5s -s "$work/paths.lua" \
   "http://127.0.0.1:$port" >"$work/wrk.txt"
@@ -103,6 +109,7 @@ run_ended=$(date +%s.%N)
 line=$(grep '^LOAD ' "$work/wrk.txt")
 python3 - "$line" "$work/swap.txt" "$run_started" "$run_ended" <<'PY'
 import sys
+import os
 kv = dict(x.split("=") for x in sys.argv[1].split()[1:])
 v = {k: int(x) for k, x in kv.items()}
 rate = v["requests"] / (v["duration_us"] / 1e6)
@@ -112,7 +119,7 @@ try:
     a, b = map(float, open(sys.argv[2]).read().split())
     s, e = float(sys.argv[3]), float(sys.argv[4])
     late = b > e
-    swap = "rebuild + compact from %.1f s to %.1f s of the run%s" % (a - s, b - s, " (ended after the run)" if late else "")
+    swap = "%s from %.1f s to %.1f s of the run%s" % (os.environ.get("LOAD_SWAP_LABEL", "rebuild + compact"), a - s, b - s, " (ended after the run)" if late else "")
 except (OSError, ValueError):
     pass
 print("| requests | requests/s | latency p50 / p90 / p99 / max (ms) | errors | swap |")

@@ -5,10 +5,12 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <mutex>
+#include <semaphore>
 #include <sys/stat.h>
 #include <thread>
 
@@ -19,6 +21,7 @@ namespace verbatim::server {
 namespace {
 
 httplib::Server* g_server = nullptr;
+constexpr std::ptrdiff_t kMaxSearches = 1024;
 
 void stop(int) {
     if (g_server) g_server->stop();
@@ -111,8 +114,19 @@ int serve(const ServerOptions& o) {
     // connection waits for the client's delayed ACK (40 ms) before the body goes out.
     server.set_tcp_nodelay(true);
 
+    // A search is CPU work: more of them at once than the cores can run only share the cores
+    // out thinner, and starve an indexer running beside the server. The others wait here.
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t max_searches = std::min<std::size_t>(o.max_searches ? o.max_searches : 2 * cores, kMaxSearches);
+    std::counting_semaphore<kMaxSearches> searching(static_cast<std::ptrdiff_t>(max_searches));
+
     // The route table lives in SearchApi::routes(); every route goes through api.handle().
-    const auto adapt = [&api](const httplib::Request& req, httplib::Response& res) {
+    const auto adapt = [&api, &searching](const httplib::Request& req, httplib::Response& res) {
+        searching.acquire();
+        struct Release {
+            std::counting_semaphore<kMaxSearches>& s;
+            ~Release() { s.release(); }
+        } release{searching};
         api::ApiRequest request;
         request.method = req.method;
         request.path = req.path;
@@ -148,7 +162,8 @@ int serve(const ServerOptions& o) {
     g_server = &server;
     std::signal(SIGINT, stop);
     std::signal(SIGTERM, stop);
-    spdlog::info("serving {} on http://{}:{}/ ({} threads)", o.index, o.host, o.port, o.threads);
+    spdlog::info("serving {} on http://{}:{}/ ({} threads, {} searches at once)", o.index, o.host, o.port, o.threads,
+                 max_searches);
     if (!server.listen(o.host, o.port)) {
         spdlog::error("cannot listen on {}:{}", o.host, o.port);
         return exit_code::error;

@@ -12,7 +12,8 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;
     std::string web;         // folder of the web page ("" = no page)
-    std::size_t threads = 8;
+    std::size_t threads = 64;      // connections served at once (each kept-alive one holds a thread)
+    std::size_t max_searches = 0;  // API requests answered at once; 0: twice the number of cores
     api::ApiLimits limits;
 };
 

@@ -52,6 +52,7 @@ struct Options {
     std::string listen = "127.0.0.1:8080";
     std::string web;
     std::size_t threads = 64;
+    std::size_t max_searches = 0;
 };
 
 // The web page's folder: --web, else beside the installed program, else the source tree's.
@@ -177,7 +178,9 @@ int run(int argc, const char* const argv[]) {
         ("listen", po::value<std::string>(&o.listen)->default_value("127.0.0.1:8080"), "with --serve: HOST:PORT")
         ("web", po::value<std::string>(&o.web)->value_name("DIR"), "with --serve: the web page's folder (default: the installed or source web/)")
         ("threads", po::value<std::size_t>(&o.threads)->default_value(64),
-         "with --serve: worker threads; each kept-alive connection holds one");
+         "with --serve: worker threads; each kept-alive connection holds one")
+        ("max-searches", po::value<std::size_t>(&o.max_searches)->default_value(0)->value_name("N"),
+         "with --serve: API requests answered at once, the others wait their turn (0: twice the number of cores)");
     std::vector<std::string> words;
     try {
         words = cli::parse(argc, argv, description, "query");
@@ -210,6 +213,7 @@ int run(int argc, const char* const argv[]) {
         verbatim::server::parse_listen(o.listen, server);
         server.web = find_web_folder(o.web);
         server.threads = std::max<std::size_t>(1, o.threads);
+        server.max_searches = o.max_searches;
         if (server.web.empty()) spdlog::warn("no web page folder found; serving the API only (give --web DIR)");
         return verbatim::server::serve(server);
     }
