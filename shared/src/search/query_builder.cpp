@@ -563,7 +563,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) const {
     if (std::count(r.query.begin(), r.query.end(), '*') > 4)
         throw QueryError("at most 4 wildcards (word*) in one query");
     // Each phrase is its own positional check in every part of the ranking.
-    if (std::count(r.query.begin(), r.query.end(), '"') > 2 * kMaxPhrases)
+    if (static_cast<std::size_t>(std::count(r.query.begin(), r.query.end(), '"')) > 2 * kMaxPhrases)
         throw QueryError("at most " + std::to_string(kMaxPhrases) + " \"phrases\" in one query");
     BuiltQuery built;
     std::string text = r.query;
