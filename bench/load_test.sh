@@ -87,11 +87,13 @@ curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { log "the server did no
 wrk -t1 -c1 -d"$(( seconds < 10 ? 2 : 5 ))s" -s "$work/paths.lua" "http://127.0.0.1:$port" >/dev/null
 
 swap=""
+swap_mode=${LOAD_SWAP:-rebuild}
+swap_label=$([[ $swap_mode == rebuild ]] && echo "rebuild + compact" || echo "compact")
 if [[ -z ${LOAD_NO_SWAP:-} ]]; then
   (
     sleep "$(( seconds / 6 ))"
     started=$(date +%s.%N)
-    if [[ ${LOAD_SWAP:-rebuild} == rebuild ]]; then
+    if [[ $swap_mode == rebuild ]]; then
       "$bin/verbatim-index" build -q --no-progress --force --index "$work/index" "$corpus" || [[ $? -eq 1 ]]
     fi
     "$bin/verbatim-index" compact -q --no-progress --index "$work/index"
@@ -100,16 +102,14 @@ if [[ -z ${LOAD_NO_SWAP:-} ]]; then
   swap=$!
 fi
 log "wrk: ${seconds}s, ${LOAD_CONNECTIONS:-16} connections, $(wc -l <"$work/paths.txt") queries"
-[[ ${LOAD_SWAP:-rebuild} == rebuild ]] && export LOAD_SWAP_LABEL="rebuild + compact" || export LOAD_SWAP_LABEL="compact"
 run_started=$(date +%s.%N)
 wrk -t"${LOAD_THREADS:-2}" -c"${LOAD_CONNECTIONS:-16}" -d"${seconds}s" --timeout 5s -s "$work/paths.lua" \
   "http://127.0.0.1:$port" >"$work/wrk.txt"
 run_ended=$(date +%s.%N)
 [[ -n $swap ]] && wait "$swap"
 line=$(grep '^LOAD ' "$work/wrk.txt")
-python3 - "$line" "$work/swap.txt" "$run_started" "$run_ended" <<'PY'
+python3 - "$line" "$work/swap.txt" "$run_started" "$run_ended" "$swap_label" <<'PY'
 import sys
-import os
 kv = dict(x.split("=") for x in sys.argv[1].split()[1:])
 v = {k: int(x) for k, x in kv.items()}
 rate = v["requests"] / (v["duration_us"] / 1e6)
@@ -119,7 +119,7 @@ try:
     a, b = map(float, open(sys.argv[2]).read().split())
     s, e = float(sys.argv[3]), float(sys.argv[4])
     late = b > e
-    swap = "%s from %.1f s to %.1f s of the run%s" % (os.environ.get("LOAD_SWAP_LABEL", "rebuild + compact"), a - s, b - s, " (ended after the run)" if late else "")
+    swap = "%s from %.1f s to %.1f s of the run%s" % (sys.argv[5], a - s, b - s, " (ended after the run)" if late else "")
 except (OSError, ValueError):
     pass
 print("| requests | requests/s | latency p50 / p90 / p99 / max (ms) | errors | swap |")

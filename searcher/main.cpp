@@ -51,8 +51,8 @@ struct Options {
     bool serve = false;
     std::string listen = "127.0.0.1:8080";
     std::string web;
-    std::size_t threads = 64;
-    std::size_t max_searches = 0;
+    std::size_t threads = verbatim::server::ServerOptions{}.threads;
+    std::size_t max_searches = verbatim::server::ServerOptions{}.max_searches;
 };
 
 // The web page's folder: --web, else beside the installed program, else the source tree's.
@@ -177,9 +177,9 @@ int run(int argc, const char* const argv[]) {
         ("serve", po::bool_switch(&o.serve), "serve the HTTP API and the web page (docs/http-api.md)")
         ("listen", po::value<std::string>(&o.listen)->default_value("127.0.0.1:8080"), "with --serve: HOST:PORT")
         ("web", po::value<std::string>(&o.web)->value_name("DIR"), "with --serve: the web page's folder (default: the installed or source web/)")
-        ("threads", po::value<std::size_t>(&o.threads)->default_value(64),
+        ("threads", po::value<std::size_t>(&o.threads)->default_value(o.threads),
          "with --serve: worker threads; each kept-alive connection holds one")
-        ("max-searches", po::value<std::size_t>(&o.max_searches)->default_value(0)->value_name("N"),
+        ("max-searches", po::value<std::size_t>(&o.max_searches)->default_value(o.max_searches)->value_name("N"),
          "with --serve: API requests answered at once, the others wait their turn (0: twice the number of cores)");
     std::vector<std::string> words;
     try {
