@@ -11,7 +11,9 @@
 #              LOAD_THREADS (wrk threads, default 2), LOAD_SERVER_THREADS (default: the server's), LOAD_SERVER_ARGS (more options),
 #              LOAD_SWAP=rebuild (default: build --force, then compact, each writing the index
 #              under the server; compact swaps a new generation in) or compact (only that),
-#              LOAD_NO_SWAP=1 (nothing written during the run).
+#              LOAD_NO_SWAP=1 (nothing written during the run), LOAD_RATE=N (offer N requests/s
+#              in all, paced, instead of as many as the server answers), LOAD_INDEX_NICE=N (run
+#              the indexer under nice -n N, as a rebuild beside a serving process should be).
 #
 # Prints one Markdown table row set: requests/s, latency p50/p90/p99/max, errors (socket errors
 # and non-2xx answers), and whether the swap happened during the run. Exits 1 when a request
@@ -58,10 +60,33 @@ for line in open(sys.argv[1], encoding="utf-8"):
     if q:
         print("/api/search?limit=10&q=" + urllib.parse.quote(q))
 PY
+# LOAD_RATE paces the requests: each wrk thread sends its share on a fixed schedule (LuaJIT's
+# ffi reads the monotonic clock), and a thread that falls behind sends at once until it has
+# caught up. Unpaced, every connection sends its next request as soon as the answer is in.
 cat >"$work/paths.lua" <<LUA
 local paths = {}
 for line in io.lines("$work/paths.txt") do paths[#paths + 1] = line end
 local n = 0
+local rate = tonumber("${LOAD_RATE:-0}") / tonumber("${LOAD_THREADS:-2}")
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } vb_timespec;
+int clock_gettime(int clk_id, vb_timespec *tp);
+]]
+local ts = ffi.new("vb_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts)  -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
+local next_ms = nil
+if rate > 0 then
+  delay = function()
+    local t = now_ms()
+    if next_ms == nil or next_ms < t - 1000 then next_ms = t end
+    next_ms = next_ms + 1000 / rate
+    return math.max(0, math.floor(next_ms - 1000 / rate - t))
+  end
+end
 request = function()
   n = n + 1
   return wrk.format("GET", paths[(n % #paths) + 1])
@@ -87,6 +112,8 @@ curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { log "the server did no
 wrk -t1 -c1 -d"$(( seconds < 10 ? 2 : 5 ))s" -s "$work/paths.lua" "http://127.0.0.1:$port" >/dev/null
 
 swap=""
+indexer=("$bin/verbatim-index")
+[[ -n ${LOAD_INDEX_NICE:-} ]] && indexer=(nice -n "$LOAD_INDEX_NICE" "$bin/verbatim-index")
 swap_mode=${LOAD_SWAP:-rebuild}
 swap_label=$([[ $swap_mode == rebuild ]] && echo "rebuild + compact" || echo "compact")
 if [[ -z ${LOAD_NO_SWAP:-} ]]; then
@@ -94,14 +121,14 @@ if [[ -z ${LOAD_NO_SWAP:-} ]]; then
     sleep "$(( seconds / 6 ))"
     started=$(date +%s.%N)
     if [[ $swap_mode == rebuild ]]; then
-      "$bin/verbatim-index" build -q --no-progress --force --index "$work/index" "$corpus" || [[ $? -eq 1 ]]
+      "${indexer[@]}" build -q --no-progress --force --index "$work/index" "$corpus" || [[ $? -eq 1 ]]
     fi
-    "$bin/verbatim-index" compact -q --no-progress --index "$work/index"
+    "${indexer[@]}" compact -q --no-progress --index "$work/index"
     printf '%s %s\n' "$started" "$(date +%s.%N)" >"$work/swap.txt"
   ) &
   swap=$!
 fi
-log "wrk: ${seconds}s, ${LOAD_CONNECTIONS:-16} connections, $(wc -l <"$work/paths.txt") queries"
+log "wrk: ${seconds}s, ${LOAD_CONNECTIONS:-16} connections, $(wc -l <"$work/paths.txt") queries${LOAD_RATE:+, $LOAD_RATE requests/s offered}"
 run_started=$(date +%s.%N)
 wrk -t"${LOAD_THREADS:-2}" -c"${LOAD_CONNECTIONS:-16}" -d"${seconds}s" --timeout 5s -s "$work/paths.lua" \
   "http://127.0.0.1:$port" >"$work/wrk.txt"

@@ -36,6 +36,18 @@ TEST(Fold, AsciiPunctuationChangesNothingElse) {
     EXPECT_EQ(text::ascii_punctuation("a\xff" "b"), "a\xff" "b");
 }
 
+// ASCII takes a short way around ICU: it must fold every character as the ICU way does (a
+// string with one non-ASCII letter goes the ICU way).
+TEST(Fold, AsciiFoldsAsTheUnicodeWayDoes) {
+    for (int c = 0; c < 0x80; ++c) {
+        const std::string ascii(1, static_cast<char>(c));
+        EXPECT_EQ(text::fold(ascii) + "e", text::fold(ascii + "\u00e9")) << "character " << c;
+        EXPECT_EQ(text::fold_keep_case(ascii) + "e", text::fold_keep_case(ascii + "\u00e9")) << "character " << c;
+    }
+    EXPECT_EQ(text::fold("The `Region` Said"), "the 'region' said");
+    EXPECT_EQ(text::fold_keep_case("The `Region`"), "The 'Region'");
+}
+
 TEST(FindInvalidUtf8, Offsets) {
     EXPECT_EQ(text::find_invalid_utf8("plain ascii"), std::nullopt);
     EXPECT_EQ(text::find_invalid_utf8("caf\u00e9 \u201cok\u201d \U0001F600"), std::nullopt);

@@ -14,6 +14,8 @@ inline constexpr std::string_view kVersionKey = "verbatim.schema_version";
 // The manifest of sources: one metadata key per source file indexed, verbatim.source:<path>,
 // in the first database of the index (docs/schema.md, "Metadata").
 inline constexpr std::string_view kSourceManifestPrefix = "verbatim.source:";
+// Set while a build's statements wait for index::mark_copies (slot 6); see index/copies.hpp.
+inline constexpr std::string_view kCopiesPendingKey = "verbatim.copies_pending";
 
 namespace prefix {
 // Boolean (filter) terms: exact values, folded to lower case.
@@ -48,7 +50,7 @@ inline constexpr unsigned speaker = 1;   // canonical speaker name
 inline constexpr unsigned region = 2;    // canonical region
 inline constexpr unsigned country = 3;   // canonical country
 inline constexpr unsigned kind = 4;      // "0" quote, "1" reported, "2" narrative: sorts in that order
-inline constexpr unsigned collapse = 6;  // 8 bytes of hash of the folded text: near-duplicate key
+inline constexpr unsigned collapse = 6;  // 8 bytes of hash of the folded text, only on statements that have copies
 }  // namespace slot
 
 }  // namespace verbatim::schema

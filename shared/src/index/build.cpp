@@ -65,6 +65,12 @@ BuildReport build_index(const BuildSettings& settings, const attribute::Attribut
 
     const bool nothing_to_write = plan.to_read.empty() && plan.touched.empty() && removed.empty();
     if (nothing_to_write && !layout.merge_pending()) {
+        // A build that stopped after its last commit but before marking copies: mark them now.
+        if (!empty && copies_pending(Xapian::Database(layout.databases.front()))) {
+            const auto copies_started = Clock::now();
+            report.copies = mark_copies(layout.databases);
+            report.copies_seconds = seconds_since(copies_started);
+        }
         observer.planned(plan, 0);
         report.shards = layout.shards;
         report.statements_in_index = empty ? 0 : statements_in(layout);
@@ -108,11 +114,20 @@ BuildReport build_index(const BuildSettings& settings, const attribute::Attribut
             layout = read_layout(settings.index);
         }
         writers.front()->add_variants(settings.variants);
+        set_copies_pending(writers.front()->database());  // goes in with the first commit
         PipelineOptions options;
         options.jobs = settings.jobs;
         options.batch = settings.batch;
         options.read = settings.read;
         report.pipeline = run_pipeline(pointers, attributor, removed, plan.to_read, plan.touched, options, problems, counters);
+    }
+
+    // Slot 6 for the statements that have copies now, across every database of the index
+    // (parallel parts see each other's copies only here), before the parts are merged.
+    {
+        const auto copies_started = Clock::now();
+        report.copies = mark_copies(paths);
+        report.copies_seconds = seconds_since(copies_started);
     }
 
     if (layout.merge_pending()) {

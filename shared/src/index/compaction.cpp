@@ -1,6 +1,7 @@
 #include <verbatim/index/compaction.hpp>
 
 #include <verbatim/error.hpp>
+#include <verbatim/index/index_writer.hpp>
 #include <verbatim/index/name_keys.hpp>
 #include <verbatim/text/analysis.hpp>
 
@@ -42,7 +43,7 @@ void merge_databases(const std::vector<std::string>& sources, const std::string&
         Xapian::Database all;
         for (const auto& source : sources) all.add_database(Xapian::Database(source));
         Compactor compactor(status);
-        all.compact(destination, Xapian::Compactor::FULL, 0, compactor);
+        all.compact(destination, Xapian::Compactor::FULL, kBlockSize, compactor);
     } catch (const Xapian::Error& e) {
         throw IndexError(destination + ": cannot merge the databases: " + e.get_description());
     }

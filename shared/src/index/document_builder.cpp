@@ -105,9 +105,9 @@ Xapian::Document DocumentBuilder::build(const Statement& s) {
     doc.add_value(schema::slot::region, s.region);
     doc.add_value(schema::slot::country, s.country);
     doc.add_value(schema::slot::kind, std::to_string(static_cast<int>(s.kind)));
-    const std::string key = collapse_key(s.text);
-    doc.add_value(schema::slot::collapse, key);
-    doc.add_boolean_term(std::string(schema::prefix::collapse) + key);
+    // The key as a term only: slot 6 holds it just for statements that have copies, which a
+    // build knows once every statement is in (index::mark_copies).
+    doc.add_boolean_term(std::string(schema::prefix::collapse) + collapse_key(s.text));
     doc.set_data(encode_record(s));
     return doc;
 }

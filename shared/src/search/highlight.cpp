@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace verbatim::search {
 
@@ -25,9 +26,12 @@ std::vector<WordAt> matched_words(const std::string& text, const std::vector<std
         wanted.insert(stem(w));
     }
     std::vector<WordAt> words;
+    std::unordered_map<std::string, bool> seen;  // each word stemmed once
     for (const auto& t : attribute::tokenize(text)) {
         if (!t.word) continue;
-        words.push_back({t.begin, t.end, wanted.count(t.lower) > 0 || wanted.count(stem(t.lower)) > 0});
+        auto [known, added] = seen.try_emplace(t.lower, false);
+        if (added) known->second = wanted.count(t.lower) > 0 || wanted.count(stem(t.lower)) > 0;
+        words.push_back({t.begin, t.end, known->second});
     }
     return words;
 }

@@ -69,7 +69,8 @@ public:
     explicit FirstCopyOnly(const Xapian::MatchDecider* also) : m_also(also) {}
     bool operator()(const Xapian::Document& doc) const override {
         if (m_also && !(*m_also)(doc)) return false;
-        return m_seen.insert(doc.get_value(schema::slot::collapse)).second;
+        const std::string key = doc.get_value(schema::slot::collapse);
+        return key.empty() || m_seen.insert(key).second;  // no key: a statement without copies
     }
 
 private:
@@ -128,9 +129,11 @@ Xapian::Query Searcher::like_query(const std::string& id) const {
     std::vector<Xapian::Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
     // Not the statement itself, nor its copies in other releases.
-    const std::string key = m_db.get_document(*p).get_value(schema::slot::collapse);
-    const Xapian::Query itself(Xapian::Query::OP_OR, Xapian::Query(index::DocumentBuilder::id_term(id)),
-                               Xapian::Query(std::string(schema::prefix::collapse) + key));
+    const std::string key = m_db.get_document(*p).get_value(schema::slot::collapse);  // "" without copies
+    const Xapian::Query id_term(index::DocumentBuilder::id_term(id));
+    const Xapian::Query itself = key.empty() ? id_term
+                                             : Xapian::Query(Xapian::Query::OP_OR, id_term,
+                                                             Xapian::Query(std::string(schema::prefix::collapse) + key));
     return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), itself);
 }
 
@@ -237,7 +240,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     if (relevance) {
         // Equal scores: quotes before reported speech before narrative, then the collapse key,
         // so that the order does not hang on docids (one index and its shards agree). Only the
-        // values of candidates tied on the page are read.
+        // candidates tied on the page are read; the key of a statement without copies (none in
+        // slot 6) is made from its text.
         for (std::size_t a = 0; a < order.size() && a < page_end;) {
             std::size_t b = a + 1;
             while (b < order.size() && order[b].score == order[a].score) ++b;
@@ -247,6 +251,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
                     const Xapian::Document doc = order[k].it.get_document();
                     std::string key = order[k].it.get_collapse_key();  // known when collapsing, else read
                     if (key.empty()) key = doc.get_value(schema::slot::collapse);
+                    if (key.empty()) key = index::DocumentBuilder::collapse_key(statement_of(doc).text);
                     run.emplace_back(doc.get_value(schema::slot::kind) + key, order[k]);
                 }
                 std::stable_sort(run.begin(), run.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
@@ -347,9 +352,13 @@ void Searcher::count(const Xapian::Query& query, const SearchRequest& request, c
         results.estimated_total = all.get_matches_estimated();
         results.exact_total = all.get_matches_lower_bound() == all.get_matches_upper_bound();
         if (request.collapse && !deciders) {
-            Xapian::doccount distinct = 0;
-            for (auto v = keys.values_begin(); v != keys.values_end(); ++v) ++distinct;
-            results.estimated_total = distinct;
+            // Each key once, and each statement without a key (one without copies).
+            Xapian::doccount distinct = 0, with_key = 0;
+            for (auto v = keys.values_begin(); v != keys.values_end(); ++v) {
+                ++distinct;
+                with_key += v.get_termfreq();
+            }
+            results.estimated_total = distinct + (all.get_matches_estimated() - with_key);
         }
         results.facets.clear();
         for (std::size_t k = 0; k < spies.size(); ++k) results.facets[request.facets[k]] = facet_values(request.facets[k], *spies[k]);

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace verbatim::text {
@@ -48,6 +49,17 @@ UChar32 ascii_equivalent(UChar32 c) {
 }
 
 std::string transform(std::string_view utf8, bool lower) {
+    // ASCII, most text: NFKD leaves it as it is and it has no marks, so only the backtick
+    // and the case change. ICU's way cost a search 6% of its time (highlighting folds every
+    // word of every hit).
+    if (std::all_of(utf8.begin(), utf8.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; })) {
+        std::string out(utf8);
+        for (char& ch : out) {
+            if (ch == '`') ch = '\'';
+            else if (lower && ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        }
+        return out;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
     icu::UnicodeString input = icu::UnicodeString::fromUTF8(

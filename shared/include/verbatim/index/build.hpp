@@ -14,6 +14,7 @@
 #include <verbatim/corpus/walk.hpp>
 #include <verbatim/index/build_plan.hpp>
 #include <verbatim/index/compaction.hpp>
+#include <verbatim/index/copies.hpp>
 #include <verbatim/index/indexing_pipeline.hpp>
 
 #include <string>
@@ -58,7 +59,8 @@ struct BuildReport {
     bool merged = false;
     PipelineResult pipeline;
     std::size_t statements_in_index = 0;
-    double seconds = 0, merge_seconds = 0;
+    CopyMarks copies;                    // what mark_copies changed
+    double seconds = 0, merge_seconds = 0, copies_seconds = 0;
 };
 
 BuildReport build_index(const BuildSettings& settings, const attribute::Attributor& attributor,
