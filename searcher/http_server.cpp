@@ -7,11 +7,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <filesystem>
 #include <malloc.h>
 #include <mutex>
-#include <condition_variable>
 #include <sys/stat.h>
 #include <thread>
 #include <vector>
@@ -32,8 +32,8 @@ void stop(int) {
 // A pool of Searchers, one for each search that may run at once (Xapian databases are not
 // shared between threads). A request takes a free one, waiting while all are busy, and gives
 // it back when answered: few handles, each used over and over, keep the blocks their table
-// cursors hold warm (one handle per worker thread, 64 of them, cost 1.9 ms of CPU a request
-// against 1.1 ms in batch mode). Each use catches up with new commits (reopen). An index that
+// cursors hold warm (a handle per worker thread, 64 of them, cost 1.9 ms of CPU a request
+// against 1.56 ms with the pool, at 800 requests/s). Each use catches up with new commits (reopen). An index that
 // was replaced (a new generation made live by a new stub renamed over DIR/XAPIANDB, or a
 // database folder rebuilt) is seen by the identity of that file changing, and opened
 // afresh; so is one whose old databases were removed under a handle that could no longer

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace verbatim::attribute {
@@ -67,6 +68,7 @@ private:
     template <typename T>
     struct NameTable {
         std::unordered_map<std::string, std::size_t> by_key;  // folded words joined by ' '
+        std::unordered_set<std::string> first_words;          // of the keys: where a name can start
         std::size_t longest = 0;                              // in words
         void add(const std::string& name, std::size_t index);
         std::vector<Match<T>> find(const std::vector<Token>& tokens, std::size_t first, std::size_t last,
