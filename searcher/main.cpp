@@ -180,7 +180,7 @@ int run(int argc, const char* const argv[]) {
         ("threads", po::value<std::size_t>(&o.threads)->default_value(o.threads),
          "with --serve: worker threads; each kept-alive connection holds one")
         ("max-searches", po::value<std::size_t>(&o.max_searches)->default_value(o.max_searches)->value_name("N"),
-         "with --serve: API requests answered at once, the others wait their turn (0: twice the number of cores)");
+         "with --serve: API requests answered at once, each with a database handle of a pool of N; the others wait their turn (0: twice the number of cores)");
     std::vector<std::string> words;
     try {
         words = cli::parse(argc, argv, description, "query");
