@@ -83,8 +83,9 @@ if rate > 0 then
   delay = function()
     local t = now_ms()
     if next_ms == nil or next_ms < t - 1000 then next_ms = t end
+    local slot = next_ms
     next_ms = next_ms + 1000 / rate
-    return math.max(0, math.floor(next_ms - 1000 / rate - t))
+    return math.max(0, math.floor(slot - t))
   end
 end
 request = function()

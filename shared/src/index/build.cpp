@@ -63,14 +63,15 @@ BuildReport build_index(const BuildSettings& settings, const attribute::Attribut
     const std::vector<ManifestEntry> removed = settings.prune ? plan.gone : std::vector<ManifestEntry>{};
     report.files_pruned = removed.size();
 
+    const auto mark = [&report](const std::vector<std::string>& databases) {
+        const auto copies_started = Clock::now();
+        report.copies = mark_copies(databases);
+        report.copies_seconds = seconds_since(copies_started);
+    };
     const bool nothing_to_write = plan.to_read.empty() && plan.touched.empty() && removed.empty();
     if (nothing_to_write && !layout.merge_pending()) {
         // A build that stopped after its last commit but before marking copies: mark them now.
-        if (!empty && copies_pending(Xapian::Database(layout.databases.front()))) {
-            const auto copies_started = Clock::now();
-            report.copies = mark_copies(layout.databases);
-            report.copies_seconds = seconds_since(copies_started);
-        }
+        if (!empty && copies_pending(Xapian::Database(layout.databases.front()))) mark(layout.databases);
         observer.planned(plan, 0);
         report.shards = layout.shards;
         report.statements_in_index = empty ? 0 : statements_in(layout);
@@ -124,11 +125,7 @@ BuildReport build_index(const BuildSettings& settings, const attribute::Attribut
 
     // Slot 6 for the statements that have copies now, across every database of the index
     // (parallel parts see each other's copies only here), before the parts are merged.
-    {
-        const auto copies_started = Clock::now();
-        report.copies = mark_copies(paths);
-        report.copies_seconds = seconds_since(copies_started);
-    }
+    mark(paths);
 
     if (layout.merge_pending()) {
         const auto merge_started = Clock::now();
